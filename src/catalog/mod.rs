@@ -1,0 +1,378 @@
+//! Everything grill can ask: the embedded banks, aliases and scenarios plus
+//! any the user adds, loaded together and checked across files.
+//!
+//! Per-file checks live with each format ([`crate::bank`],
+//! [`crate::scenario`]); this module adds what needs all files at once:
+//! ids unique across banks, scenarios naming banks that exist and that hold
+//! enough questions at each level. Problems from every file are collected
+//! before anything is reported.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use crate::bank::{Bank, Level, Question};
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
+use crate::grade::{Grader, Idf};
+use crate::scenario::Scenario;
+use crate::text::{Aliases, Analyzer};
+
+pub mod strict;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+/// The kinds of file grill reads as content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Bank,
+    Scenario,
+    Aliases,
+}
+
+impl FileKind {
+    /// Guesses a file's kind from its name and content, for paths given one
+    /// by one (`grill banks check FILE`).
+    pub fn detect(path: &Path, text: &str) -> FileKind {
+        let has_line = |prefix: &str| text.lines().any(|l| l.trim_start().starts_with(prefix));
+        if path.file_name().is_some_and(|n| n == "aliases.toml") || has_line("[[alias]]") {
+            FileKind::Aliases
+        } else if has_line("[[question]]") {
+            FileKind::Bank
+        } else if path.parent().and_then(Path::file_name).is_some_and(|d| d == "scenarios")
+            || has_line("[levels")
+            || has_line("[[round]]")
+            || has_line("briefing")
+        {
+            FileKind::Scenario
+        } else {
+            FileKind::Bank
+        }
+    }
+}
+
+/// Where to load content from.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    /// Include the banks and scenarios built into the binary.
+    pub embedded: bool,
+    /// Directories of user banks (`*.toml`, `aliases.toml`) with an optional
+    /// `scenarios/` folder inside.
+    pub dirs: Vec<PathBuf>,
+    /// Single files, their kind detected.
+    pub files: Vec<PathBuf>,
+}
+
+impl Sources {
+    pub fn embedded() -> Sources {
+        Sources {
+            embedded: true,
+            ..Sources::default()
+        }
+    }
+}
+
+/// All loaded content, checked.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    pub banks: Vec<Bank>,
+    pub scenarios: Vec<Scenario>,
+    pub aliases: Aliases,
+    index: HashMap<String, (usize, usize)>,
+}
+
+impl Catalog {
+    /// Loads and cross-checks everything in `sources`, reporting all
+    /// problems from all files together.
+    pub fn load(sources: &Sources) -> Result<Catalog, Diagnostics> {
+        let mut files: Vec<(FileKind, SourceFile)> = Vec::new();
+        let mut problems = Diagnostics::default();
+        if sources.embedded {
+            for (name, text) in embedded::BANKS {
+                let kind = if name.ends_with("/aliases.toml") {
+                    FileKind::Aliases
+                } else {
+                    FileKind::Bank
+                };
+                files.push((kind, SourceFile::new(format!("<embedded>/{name}"), *text)));
+            }
+            for (name, text) in embedded::SCENARIOS {
+                files.push((FileKind::Scenario, SourceFile::new(format!("<embedded>/{name}"), *text)));
+            }
+        }
+        for dir in &sources.dirs {
+            match toml_files(dir) {
+                Ok(paths) => {
+                    for path in paths {
+                        let kind = if path.file_name().is_some_and(|n| n == "aliases.toml") {
+                            FileKind::Aliases
+                        } else {
+                            FileKind::Bank
+                        };
+                        read_into(&path, Some(kind), &mut files, &mut problems);
+                    }
+                }
+                Err(d) => problems.push(d),
+            }
+            let scenarios = dir.join("scenarios");
+            if scenarios.is_dir() {
+                match toml_files(&scenarios) {
+                    Ok(paths) => paths
+                        .iter()
+                        .for_each(|p| read_into(p, Some(FileKind::Scenario), &mut files, &mut problems)),
+                    Err(d) => problems.push(d),
+                }
+            }
+        }
+        for path in &sources.files {
+            read_into(path, None, &mut files, &mut problems);
+        }
+
+        let mut catalog = Catalog::default();
+        let mut scenario_sources = Vec::new();
+        for (kind, src) in &files {
+            match kind {
+                FileKind::Bank => match Bank::parse(src) {
+                    Ok(bank) => catalog.add_bank(bank, &mut problems),
+                    Err(d) => problems.0.extend(d.0),
+                },
+                FileKind::Aliases => match Aliases::parse(src) {
+                    Ok(a) => catalog.aliases.extend(a),
+                    Err(d) => problems.0.extend(d.0),
+                },
+                FileKind::Scenario => match Scenario::parse(src) {
+                    Ok(s) => {
+                        if let Some(first) = catalog.scenarios.iter().find(|x| x.id == s.id) {
+                            problems.push(
+                                Diagnostic::file(
+                                    &src.name,
+                                    format!("duplicate scenario id `{}` (first defined in {})", s.id, first.origin),
+                                )
+                                .with_help("give the scenario another id"),
+                            );
+                        } else {
+                            scenario_sources.push(src);
+                            catalog.scenarios.push(s);
+                        }
+                    }
+                    Err(d) => problems.0.extend(d.0),
+                },
+            }
+        }
+        for (scenario, src) in catalog.scenarios.iter().zip(scenario_sources) {
+            catalog.check_scenario(scenario, src, &mut problems);
+        }
+        problems.into_result(catalog)
+    }
+
+    /// The default content only; it is checked by the test suite, so failing
+    /// here is a build defect, reported like any other.
+    pub fn embedded() -> Result<Catalog, Diagnostics> {
+        Catalog::load(&Sources::embedded())
+    }
+
+    fn add_bank(&mut self, bank: Bank, problems: &mut Diagnostics) {
+        if let Some(first) = self.banks.iter().find(|b| b.id == bank.id) {
+            problems.push(
+                Diagnostic::file(
+                    &split_origin(&bank.origin).0,
+                    format!("duplicate bank id `{}` (first defined in {})", bank.id, first.origin),
+                )
+                .with_help("give each bank its own id"),
+            );
+            return;
+        }
+        let b = self.banks.len();
+        let mut kept: Vec<Question> = Vec::with_capacity(bank.questions.len());
+        for q in bank.questions {
+            if let Some(&(fb, fq)) = self.index.get(&q.id) {
+                let first = if fb == b {
+                    &kept[fq].origin
+                } else {
+                    &self.banks[fb].questions[fq].origin
+                };
+                let (file, line, col) = split_origin(&q.origin);
+                problems.push(Diagnostic {
+                    origin: file,
+                    line,
+                    column: col,
+                    message: format!("duplicate question id `{}` (first defined at {first})", q.id),
+                    snippet: None,
+                    help: Some("question ids must be unique across all banks; rename one".into()),
+                });
+                continue;
+            }
+            self.index.insert(q.id.clone(), (b, kept.len()));
+            kept.push(q);
+        }
+        self.banks.push(Bank { questions: kept, ..bank });
+    }
+
+    fn check_scenario(&self, scenario: &Scenario, src: &SourceFile, problems: &mut Diagnostics) {
+        let mut missing = false;
+        for (_, name, span) in &scenario.bank_spans {
+            if self.bank(name).is_none() {
+                missing = true;
+                let known: Vec<&str> = self.banks.iter().map(|b| b.id.as_str()).collect();
+                problems.push(
+                    src.error_at(
+                        span.clone(),
+                        format!("scenario `{}` names bank `{name}`, which does not exist", scenario.id),
+                    )
+                    .with_help(format!("known banks: {}", known.join(", "))),
+                );
+            }
+        }
+        if missing {
+            return;
+        }
+        for level in scenario.levels() {
+            let mut asked = 0;
+            let mut pool: HashSet<&str> = HashSet::new();
+            for round in &scenario.rounds {
+                let Some(size) = round.sizes.get(&level) else { continue };
+                let available: Vec<&Question> = round
+                    .banks
+                    .iter()
+                    .filter_map(|b| self.bank(b))
+                    .flat_map(|b| &b.questions)
+                    .filter(|q| q.level == level && !q.draft && round.topic_mix.get(&q.topic) != Some(&0))
+                    .collect();
+                asked += size.questions;
+                pool.extend(available.iter().map(|q| q.id.as_str()));
+                if available.len() < size.questions {
+                    problems.push(
+                        Diagnostic::file(
+                            &src.name,
+                            format!(
+                                "scenario `{}` round `{}` asks {} {level} questions, but its banks hold {}",
+                                scenario.id,
+                                round.title,
+                                size.questions,
+                                available.len()
+                            ),
+                        )
+                        .with_help(format!(
+                            "lower `questions` for `{level}` or add {level} questions to {}",
+                            round.banks.join(", ")
+                        )),
+                    );
+                }
+            }
+            if asked > pool.len()
+                && pool.len()
+                    >= scenario
+                        .rounds
+                        .iter()
+                        .filter_map(|r| r.sizes.get(&level))
+                        .map(|s| s.questions)
+                        .max()
+                        .unwrap_or(0)
+            {
+                problems.push(
+                    Diagnostic::file(
+                        &src.name,
+                        format!(
+                            "scenario `{}` asks {asked} {level} questions over its rounds, but their banks hold {} distinct ones",
+                            scenario.id,
+                            pool.len()
+                        ),
+                    )
+                    .with_help("rounds share banks: ask fewer questions or add more"),
+                );
+            }
+        }
+    }
+
+    pub fn bank(&self, id: &str) -> Option<&Bank> {
+        self.banks.iter().find(|b| b.id == id)
+    }
+
+    pub fn scenario(&self, id: &str) -> Option<&Scenario> {
+        self.scenarios.iter().find(|s| s.id == id)
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.index.get(id).map(|&(b, q)| &self.banks[b].questions[q])
+    }
+
+    pub fn questions(&self) -> impl Iterator<Item = &Question> {
+        self.banks.iter().flat_map(|b| &b.questions)
+    }
+
+    /// Questions at a level from the named banks, in file order.
+    pub fn pool<'a>(&'a self, banks: &'a [String], level: Level) -> impl Iterator<Item = &'a Question> + 'a {
+        banks
+            .iter()
+            .filter_map(|b| self.bank(b))
+            .flat_map(|b| &b.questions)
+            .filter(move |q| q.level == level && !q.draft)
+    }
+
+    /// A grader whose term rarities come from every reference answer here.
+    pub fn grader(&self) -> Grader {
+        let analyzer = Analyzer::new(&self.aliases);
+        let idf = Idf::from_texts(&analyzer, self.questions().map(|q| q.reference.as_str()));
+        Grader::new(analyzer, idf)
+    }
+}
+
+/// Splits `path:line:col` back into its parts.
+fn split_origin(origin: &str) -> (String, usize, usize) {
+    let mut parts = origin.rsplitn(3, ':');
+    let col = parts.next().and_then(|c| c.parse().ok()).unwrap_or(1);
+    let line = parts.next().and_then(|l| l.parse().ok()).unwrap_or(1);
+    (parts.next().unwrap_or(origin).to_string(), line, col)
+}
+
+fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        Diagnostic::file(&dir.display().to_string(), format!("cannot read directory: {e}"))
+            .with_help("pass a directory of bank files (*.toml)")
+    })?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
+fn read_into(path: &Path, kind: Option<FileKind>, files: &mut Vec<(FileKind, SourceFile)>, problems: &mut Diagnostics) {
+    if path.is_dir() {
+        match toml_files(path) {
+            Ok(paths) => paths.iter().for_each(|p| read_into(p, kind, files, problems)),
+            Err(d) => problems.push(d),
+        }
+        let scenarios = path.join("scenarios");
+        if kind.is_none() && scenarios.is_dir() {
+            read_into(&scenarios, Some(FileKind::Scenario), files, problems);
+        }
+        return;
+    }
+    match SourceFile::read(path) {
+        Ok(src) => {
+            if src.text.trim().is_empty() {
+                problems.push(
+                    Diagnostic::file(&src.name, "the file is empty")
+                        .with_help("a bank needs `id`, `title` and [[question]] tables (see docs/banks.md)"),
+                );
+                return;
+            }
+            let kind = kind.unwrap_or_else(|| FileKind::detect(path, &src.text));
+            files.push((kind, src));
+        }
+        Err(d) => problems.push(d),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_split_back_into_parts() {
+        assert_eq!(split_origin("a/b.toml:12:3"), ("a/b.toml".to_string(), 12, 3));
+    }
+}

@@ -1,0 +1,117 @@
+//! `grill banks check --strict`: the quality bar for shipped banks, beyond
+//! what loading requires — enough key points, references that say their own
+//! key points, no near-duplicate references, and references that grade
+//! highest on their own question (so the grader can tell questions apart).
+
+use std::collections::HashSet;
+
+use crate::catalog::Catalog;
+use crate::grade::Rubric;
+
+/// Least key points a shipped question needs.
+const MIN_KEY_POINTS: usize = 3;
+/// A reference must score at least this against its own rubric.
+const SELF_SCORE: f64 = 95.0;
+/// Share of stems two references may have in common before they count as
+/// near-duplicates.
+const DUPLICATE_AT: f64 = 0.8;
+/// Share of references that must grade highest on their own question.
+pub const OWN_BEST_SHARE: f64 = 0.95;
+
+/// What the strict check found.
+#[derive(Debug, Default)]
+pub struct Findings {
+    pub problems: Vec<String>,
+    pub questions: usize,
+    /// References that scored highest on their own question.
+    pub own_best: usize,
+}
+
+impl Findings {
+    pub fn share(&self) -> f64 {
+        if self.questions == 0 {
+            1.0
+        } else {
+            self.own_best as f64 / self.questions as f64
+        }
+    }
+
+    pub fn summary(&self) -> String {
+        format!(
+            "strict: {} of {} references ({:.1}%) grade highest on their own question (need {:.0}%); {} problem{}",
+            self.own_best,
+            self.questions,
+            self.share() * 100.0,
+            OWN_BEST_SHARE * 100.0,
+            self.problems.len(),
+            if self.problems.len() == 1 { "" } else { "s" }
+        )
+    }
+}
+
+pub fn check(catalog: &Catalog) -> Findings {
+    let grader = catalog.grader();
+    let mut f = Findings::default();
+    for bank in &catalog.banks {
+        let questions: Vec<_> = bank.questions.iter().filter(|q| !q.draft).collect();
+        let prepared: Vec<_> = questions.iter().map(|q| grader.prepare(Rubric::from(*q))).collect();
+        let stems: Vec<HashSet<String>> = questions
+            .iter()
+            .map(|q| grader.analyzer().stems(&q.reference).into_iter().collect())
+            .collect();
+        for (i, q) in questions.iter().enumerate() {
+            f.questions += 1;
+            if q.key_points.len() < MIN_KEY_POINTS {
+                f.problems.push(format!(
+                    "{}: `{}` has {} key points; give it at least {MIN_KEY_POINTS}",
+                    q.origin,
+                    q.id,
+                    q.key_points.len()
+                ));
+            }
+            for label in prepared[i].unmatchable_points() {
+                f.problems.push(format!(
+                    "{}: key point `{label}` of `{}` has no content words the grader can match",
+                    q.origin, q.id
+                ));
+            }
+            let own = grader.grade(&prepared[i], &q.reference);
+            if own.score < SELF_SCORE {
+                f.problems.push(format!(
+                    "{}: the reference of `{}` scores {:.1} on its own rubric (needs {SELF_SCORE}); it does not say: {}",
+                    q.origin,
+                    q.id,
+                    own.score,
+                    own.missed.join("; ")
+                ));
+            }
+            let best_other = (0..questions.len())
+                .filter(|&j| j != i)
+                .map(|j| (j, grader.grade(&prepared[j], &q.reference).score))
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            match best_other {
+                Some((j, score)) if score >= own.score => {
+                    f.problems.push(format!(
+                        "{}: the reference of `{}` scores {score:.1} on `{}` — as high as on its own question ({:.1})",
+                        q.origin, q.id, questions[j].id, own.score
+                    ));
+                }
+                _ => f.own_best += 1,
+            }
+            for j in 0..i {
+                let common = stems[i].intersection(&stems[j]).count() as f64;
+                let smaller = stems[i].len().min(stems[j].len()).max(1) as f64;
+                if common / smaller >= DUPLICATE_AT {
+                    f.problems.push(format!(
+                        "{}: the reference of `{}` nearly repeats that of `{}` ({:.0}% shared terms)",
+                        q.origin,
+                        q.id,
+                        questions[j].id,
+                        common / smaller * 100.0
+                    ));
+                }
+            }
+        }
+    }
+    f
+}

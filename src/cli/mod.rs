@@ -1,0 +1,284 @@
+//! The command line: parses arguments (clap), loads the catalog and hands
+//! each command to the library. The only module that knows clap; commands
+//! print through [`Out`], which treats a closed pipe as a normal end.
+
+mod browse;
+mod grade;
+mod interview;
+
+use std::ffi::OsString;
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Args, Parser, Subcommand};
+
+use crate::bank::Level;
+use crate::catalog::{Catalog, Sources};
+use crate::diagnostic::Diagnostics;
+use crate::export::Format;
+
+/// A mock-interview simulator for DevOps, DevSecOps, CloudOps, MLOps, AIOps
+/// and Kubeflow interviews.
+#[derive(Debug, Parser)]
+#[command(name = "grill", version, about, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    /// Add the banks in DIR (*.toml, aliases.toml, scenarios/*.toml) to the built-in ones.
+    #[arg(long = "banks", value_name = "DIR", global = true, env = "GRILL_BANKS", value_delimiter = ':')]
+    pub banks: Vec<PathBuf>,
+    /// Do not use colour (also: NO_COLOR=1).
+    #[arg(long, global = true)]
+    pub no_color: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the questions an interview would ask, without starting it.
+    Plan(PlanArgs),
+    /// Write a blank answer sheet for a plan, to fill in an editor.
+    Sheet(SheetArgs),
+    /// Sit an interview: grade the answers in a sheet and print the report.
+    Run(RunArgs),
+    /// Grade answers outside an interview: one answer, a sheet, or a batch.
+    Grade(GradeArgs),
+    /// Browse and check question banks.
+    #[command(subcommand)]
+    Banks(BanksCommand),
+    /// Browse interview scenarios.
+    #[command(subcommand)]
+    Scenarios(ScenariosCommand),
+}
+
+/// Choosing an interview: the flags `plan`, `sheet` and `run` share.
+#[derive(Debug, Args, Clone)]
+pub struct PlanFlags {
+    /// Scenario id (see `grill scenarios list`) or a path to a scenario file.
+    pub scenario: Option<String>,
+    /// Level to sit: junior, mid or senior.
+    #[arg(long, short)]
+    pub level: Option<Level>,
+    /// Number of questions (default: the scenario's).
+    #[arg(long, short = 'n')]
+    pub count: Option<usize>,
+    /// Total time budget in minutes (default: the scenario's).
+    #[arg(long, short)]
+    pub minutes: Option<u32>,
+    /// Seed for a reproducible plan (default: random, and printed).
+    #[arg(long, short)]
+    pub seed: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    #[command(flatten)]
+    pub plan: PlanFlags,
+    #[arg(long, short, value_enum, default_value = "text")]
+    pub format: PlanFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PlanFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct SheetArgs {
+    #[command(flatten)]
+    pub plan: PlanFlags,
+    /// Write the sheet to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE if it exists (it may hold answers).
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    #[command(flatten)]
+    pub plan: PlanFlags,
+    /// Take the answers from this sheet (TOML, as written by `grill sheet`).
+    #[arg(long, short, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// How to print the report.
+    #[arg(long, short, value_enum, default_value = "text")]
+    pub format: Format,
+    /// Also write the report to FILE (format from its extension: .json, .md, .txt).
+    #[arg(long, value_name = "FILE")]
+    pub export: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct GradeArgs {
+    /// An answer sheet to grade, each answer against its bank question.
+    #[arg(value_name = "SHEET", conflicts_with_all = ["id", "batch"])]
+    pub sheet: Option<PathBuf>,
+    /// The bank question to grade an answer against.
+    #[arg(long, conflicts_with = "batch")]
+    pub id: Option<String>,
+    /// The answer (default: read from standard input).
+    #[arg(long, requires = "id")]
+    pub answer: Option<String>,
+    /// Grade JSON lines: {"id", "answer"} or {"reference", "answer", "key_points"?, "question"?}; `-` reads standard input.
+    #[arg(long, value_name = "FILE")]
+    pub batch: Option<PathBuf>,
+    /// Output: text, json, or jsonl (one object per line; the batch default).
+    #[arg(long, short, value_enum)]
+    pub format: Option<GradeFormat>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GradeFormat {
+    Text,
+    Json,
+    Jsonl,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BanksCommand {
+    /// Validate bank, alias and scenario files; exit 2 on any problem.
+    Check {
+        /// Files or directories to check with the built-in content (default: only the built-in).
+        paths: Vec<PathBuf>,
+        /// Also require 3+ key points, distinct references, and that each
+        /// reference scores highest on its own question.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// List questions.
+    List {
+        #[arg(long)]
+        bank: Option<String>,
+        #[arg(long, short)]
+        level: Option<Level>,
+        #[arg(long, short)]
+        topic: Option<String>,
+        #[arg(long, short, value_enum, default_value = "text")]
+        format: PlanFormat,
+    },
+    /// Show a bank or a question.
+    Show {
+        id: String,
+        #[arg(long, short, value_enum, default_value = "text")]
+        format: PlanFormat,
+    },
+    /// Count questions by bank, level and topic.
+    Stats {
+        #[arg(long, short, value_enum, default_value = "text")]
+        format: PlanFormat,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ScenariosCommand {
+    /// List scenarios with their levels and sizes.
+    List,
+    /// Show a scenario: briefing, rounds, budgets and pass marks.
+    Show {
+        id: String,
+        #[arg(long, short, value_enum, default_value = "text")]
+        format: PlanFormat,
+    },
+}
+
+/// Standard output that reports a closed pipe (`grill ... | head`) as
+/// [`io::ErrorKind::BrokenPipe`] for `main` to treat as success.
+pub struct Out(io::StdoutLock<'static>);
+
+impl Out {
+    pub fn new() -> Out {
+        Out(io::stdout().lock())
+    }
+    pub fn print(&mut self, text: &str) -> io::Result<()> {
+        self.0.write_all(text.as_bytes())?;
+        self.0.flush()
+    }
+}
+
+impl Default for Out {
+    fn default() -> Self {
+        Out::new()
+    }
+}
+
+/// Runs grill with `args` (including the program name).
+pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode> {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return Ok(ExitCode::from(if e.use_stderr() { 2 } else { 0 }));
+        }
+    };
+    if cli.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        console::set_colors_enabled(false);
+        console::set_colors_enabled_stderr(false);
+    }
+    let mut out = Out::new();
+    match cli.command {
+        None => {
+            out.print(&interview::getting_started())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Plan(a)) => interview::plan(&cli.banks, &a, &mut out),
+        Some(Command::Sheet(a)) => interview::sheet(&cli.banks, &a, &mut out),
+        Some(Command::Run(a)) => interview::run(&cli.banks, &a, &mut out),
+        Some(Command::Grade(a)) => grade::grade(&cli.banks, &a, &mut out),
+        Some(Command::Banks(c)) => browse::banks(&cli.banks, c, &mut out),
+        Some(Command::Scenarios(c)) => browse::scenarios(&cli.banks, c, &mut out),
+    }
+}
+
+/// Loads the built-in content, the user's config directory and `--banks`.
+pub(crate) fn load_catalog(dirs: &[PathBuf], files: Vec<PathBuf>) -> anyhow::Result<Catalog> {
+    let mut sources = Sources::embedded();
+    if let Some(config) = config_dir() {
+        let banks = config.join("banks");
+        if banks.is_dir() {
+            sources.dirs.push(banks);
+        }
+    }
+    sources.dirs.extend(dirs.iter().cloned());
+    sources.files = files;
+    Catalog::load(&sources)
+        .map_err(anyhow::Error::new)
+        .context("the question banks have problems")
+}
+
+/// `$GRILL_CONFIG_DIR`, else `$XDG_CONFIG_HOME/grill`, else `~/.config/grill`.
+fn config_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("GRILL_CONFIG_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    if let Some(dir) = std::env::var_os("XDG_CONFIG_HOME").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir).join("grill"));
+    }
+    std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config/grill"))
+}
+
+/// Prints an error for a person — the whole chain, no backtrace — and
+/// picks the exit code. A closed output pipe is not an error.
+pub fn report_error(err: &anyhow::Error) -> ExitCode {
+    if err.chain().any(|e| {
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    }) {
+        return ExitCode::SUCCESS;
+    }
+    let mut msg = String::new();
+    for (i, cause) in err.chain().enumerate() {
+        if cause.downcast_ref::<Diagnostics>().is_some() {
+            msg.push_str(&format!("\n{cause}"));
+        } else if i == 0 {
+            msg.push_str(&format!("error: {cause}"));
+        } else {
+            msg.push_str(&format!(": {cause}"));
+        }
+    }
+    eprintln!("{}", msg.trim_start());
+    ExitCode::from(2)
+}

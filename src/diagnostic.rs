@@ -1,0 +1,241 @@
+//! Problems found in user-editable files, located to a line and column.
+//!
+//! Every loader (banks, aliases, scenarios, answer sheets) reports through
+//! [`Diagnostic`] so that a mistake anywhere renders the same way:
+//! `path:line:col: message`, the offending line with a caret under it, and a
+//! `help:` line saying what to change. Loaders collect all problems of a file
+//! instead of stopping at the first, so one `grill banks check` run shows
+//! everything to fix.
+
+use std::fmt;
+use std::ops::Range;
+
+/// A text file as read, kept so positions can be turned into lines and shown.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// How the file is named to the user: a path, or `<embedded>/banks/x.toml`.
+    pub name: String,
+    pub text: String,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        SourceFile {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+
+    /// Reads a file from disk, turning unreadable or non-UTF-8 content into a
+    /// diagnostic rather than an I/O error the user cannot place.
+    pub fn read(path: &std::path::Path) -> Result<SourceFile, Diagnostic> {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| Diagnostic::file(&name, format!("cannot read file: {e}")))?;
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(SourceFile { name, text }),
+            Err(e) => {
+                let offset = e.utf8_error().valid_up_to();
+                let valid = &e.as_bytes()[..offset];
+                let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+                let column = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+                Err(Diagnostic {
+                    origin: name,
+                    line,
+                    column,
+                    message: format!("the file is not valid UTF-8 text (bad byte at offset {offset})"),
+                    snippet: None,
+                    help: Some("save the file as UTF-8; binary files cannot be read".into()),
+                })
+            }
+        }
+    }
+
+    /// A diagnostic pointing at `span` (byte offsets) of this file.
+    pub fn error_at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        let start = span.start.min(self.text.len());
+        let (line, column) = self.line_col(start);
+        let line_text = self.text.lines().nth(line - 1).unwrap_or("");
+        let width = span
+            .end
+            .saturating_sub(span.start)
+            .clamp(1, line_text.len().saturating_sub(column - 1).max(1));
+        Diagnostic {
+            origin: self.name.clone(),
+            line,
+            column,
+            message: message.into(),
+            snippet: Some(Box::new(Snippet {
+                text: truncate(line_text, 120),
+                column,
+                width: width.min(120),
+            })),
+            help: None,
+        }
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        (line, before[line_start..].chars().count() + 1)
+    }
+
+    /// Converts a TOML parse or type error into a located diagnostic.
+    pub fn toml_error(&self, error: &toml::de::Error) -> Diagnostic {
+        let message = error.message().trim().to_string();
+        let mut diagnostic = match error.span() {
+            Some(span) => self.error_at(span, message),
+            None => Diagnostic::file(&self.name, message),
+        };
+        diagnostic.help = toml_help(&diagnostic.message);
+        diagnostic
+    }
+}
+
+fn truncate(line: &str, max: usize) -> String {
+    line.chars().take(max).collect()
+}
+
+/// A hint for the TOML errors people make most, worded as what to do.
+fn toml_help(message: &str) -> Option<String> {
+    if message.starts_with("unknown field") {
+        Some("check the spelling of the field against docs/banks.md".into())
+    } else if message.starts_with("missing field") {
+        Some("add the field; docs/banks.md lists what each table needs".into())
+    } else if message.contains("duplicate key") {
+        Some("each key may appear once per table".into())
+    } else {
+        None
+    }
+}
+
+/// The offending line, shown under a diagnostic with a caret.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    pub text: String,
+    /// 1-based character column of the caret.
+    pub column: usize,
+    pub width: usize,
+}
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub origin: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub snippet: Option<Box<Snippet>>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A problem with a whole file (no position inside it).
+    pub fn file(origin: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            origin: origin.to_string(),
+            line: 1,
+            column: 1,
+            message: message.into(),
+            snippet: None,
+            help: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// `path:line:col`, the form editors and terminals make clickable.
+    pub fn location(&self) -> String {
+        format!("{}:{}:{}", self.origin, self.line, self.column)
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location(), self.message)?;
+        if let Some(Snippet { text, column, width }) = self.snippet.as_deref() {
+            let gutter = self.line.to_string().len();
+            write!(
+                f,
+                "\n{:gutter$} |\n{} | {}\n{:gutter$} | {}{}",
+                "",
+                self.line,
+                text,
+                "",
+                " ".repeat(column - 1),
+                "^".repeat(*width)
+            )?;
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// All problems found in a load, so a caller can show every one at once.
+#[derive(Debug, Clone, Default, PartialEq, Eq, thiserror::Error)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    /// `Ok(value)` when nothing was found, otherwise every problem.
+    pub fn into_result<T>(self, value: T) -> Result<T, Diagnostics> {
+        if self.0.is_empty() { Ok(value) } else { Err(self) }
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "error: {d}")?;
+        }
+        if self.0.len() > 1 {
+            write!(f, "\n{} problems found", self.0.len())?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based_lines_and_character_columns() {
+        let src = SourceFile::new("x.toml", "a = 1\nbé = 2\n");
+        assert_eq!(src.line_col(0), (1, 1));
+        assert_eq!(src.line_col(6), (2, 1));
+        assert_eq!(src.line_col(9), (2, 3)); // after the two-byte é
+    }
+
+    #[test]
+    fn display_shows_location_line_caret_and_help() {
+        let src = SourceFile::new("x.toml", "id = \"a\"\ntopic = \"nope\"\n");
+        let d = src.error_at(17..23, "unknown topic `nope`").with_help("use one of ...");
+        let shown = d.to_string();
+        assert!(shown.starts_with("x.toml:2:9: unknown topic `nope`"), "{shown}");
+        assert!(shown.contains("2 | topic = \"nope\""), "{shown}");
+        assert!(shown.contains("^^^^^^"), "{shown}");
+        assert!(shown.ends_with("help: use one of ..."), "{shown}");
+    }
+}

@@ -1,0 +1,123 @@
+//! The Markdown report: a summary table, per-topic scores, then each
+//! question with the answer given beside what was covered and missed and the
+//! reference answer. Text from the candidate is fenced, so nothing they
+//! typed can change the page's structure.
+
+use std::fmt::Write as _;
+
+use crate::plan::clock;
+use crate::report::{Report, bar};
+
+pub fn to_markdown(r: &Report) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "# {} — {} level\n", escape(&r.title), r.level);
+    let outcome = if r.passed { "**passed**" } else { "**not passed**" };
+    let _ = writeln!(o, "| | |\n|---|---|");
+    let _ = writeln!(o, "| Score | {:.1} / 100 — {outcome} (pass mark {}) |", r.score, r.pass_mark);
+    let _ = writeln!(o, "| Questions | {} answered, {} skipped |", r.answered, r.skipped);
+    if let Some(s) = r.seconds {
+        let _ = writeln!(o, "| Time | {} of {} |", clock(s), clock(r.budget_seconds));
+    } else {
+        let _ = writeln!(o, "| Budget | {} |", clock(r.budget_seconds));
+    }
+    let _ = writeln!(o, "| Scenario | `{}`, seed {} |\n", r.scenario, r.seed);
+
+    let _ = writeln!(o, "## By topic\n\n| Topic | Questions | Score | |\n|---|---:|---:|---|");
+    for t in &r.topics {
+        let _ = writeln!(o, "| {} | {} | {:.1} | `{}` |", t.topic, t.questions, t.score, bar(t.score, 10));
+    }
+    if !r.warnings.is_empty() {
+        let _ = writeln!(o, "\n## Warnings\n");
+        for w in &r.warnings {
+            let _ = writeln!(o, "- {}", escape(w));
+        }
+    }
+    let _ = writeln!(o, "\n## Questions");
+    for (i, q) in r.questions.iter().enumerate() {
+        let _ = writeln!(o, "\n### {}. {}\n", i + 1, escape(&q.prompt));
+        let time = match q.seconds {
+            Some(s) => format!(
+                "{} of {}{}",
+                clock(s),
+                clock(q.budget_seconds),
+                if q.over_budget { " — over budget" } else { "" }
+            ),
+            None => format!("budget {}", clock(q.budget_seconds)),
+        };
+        let _ = writeln!(
+            o,
+            "`{}` · {} · {} · **{:.1}** ({}) · {time}\n",
+            q.id,
+            q.topic,
+            q.level,
+            q.score,
+            q.verdict.as_str()
+        );
+        if q.skipped {
+            let _ = writeln!(o, "_Skipped._\n");
+        } else {
+            let _ = writeln!(o, "**Your answer**\n\n{}", fence(&q.answer));
+        }
+        if !q.covered.is_empty() {
+            let _ = writeln!(
+                o,
+                "**Covered:** {}\n",
+                q.covered.iter().map(|c| escape(c)).collect::<Vec<_>>().join("; ")
+            );
+        }
+        if !q.missed.is_empty() {
+            let _ = writeln!(
+                o,
+                "**Missed:** {}\n",
+                q.missed.iter().map(|c| escape(c)).collect::<Vec<_>>().join("; ")
+            );
+        }
+        let _ = writeln!(
+            o,
+            "<details><summary>Reference answer</summary>\n\n{}\n</details>",
+            escape(&q.reference)
+        );
+    }
+    o
+}
+
+/// A fenced block longer than any backtick run inside `text`.
+fn fence(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let f = "`".repeat((longest + 1).max(3));
+    format!("{f}text\n{}\n{f}\n", text.trim_end())
+}
+
+/// Escapes the characters that would start Markdown or HTML structure.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '|' | '*' | '_' | '`' | '[' | ']' | '#' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fences_outgrow_backticks_in_the_answer() {
+        assert!(fence("a ```` b").starts_with("`````text\n"));
+        assert!(fence("plain").starts_with("```text\n"));
+    }
+
+    #[test]
+    fn markup_in_user_text_is_escaped() {
+        assert_eq!(escape("<script>|*x*"), "&lt;script&gt;\\|\\*x\\*");
+    }
+}

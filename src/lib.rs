@@ -1,0 +1,21 @@
+//! grill — a mock-interview simulator for the terminal.
+//!
+//! The flow is banks → plan → answers → grade → report:
+//! [`catalog`] loads and checks [`bank`]s and [`scenario`]s, [`plan`] picks
+//! an interview's questions, [`sheet`] reads answers from a file,
+//! [`grade`] scores each answer, [`report`] sums them up and [`export`]
+//! writes them out. [`cli`] is the only module that knows the command line.
+
+pub mod atomic;
+pub mod bank;
+pub mod batch;
+pub mod catalog;
+pub mod cli;
+pub mod diagnostic;
+pub mod export;
+pub mod grade;
+pub mod plan;
+pub mod report;
+pub mod scenario;
+pub mod sheet;
+pub mod text;

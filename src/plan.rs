@@ -1,0 +1,484 @@
+//! The planner: picks the questions of one interview from a scenario's
+//! banks — at the chosen level, spread across topics, within the time
+//! budget — reproducibly for a seed.
+//!
+//! A pure function of the catalog, the scenario, the options and the seed:
+//! no I/O, no clock. The plan records the chosen ids and budgets, so a saved
+//! session replays exactly even if a later `rand` shuffles differently.
+
+use std::collections::{BTreeMap, HashSet};
+
+use rand::SeedableRng;
+use rand::rngs::ChaCha8Rng;
+use rand::seq::SliceRandom;
+use serde::{Deserialize, Serialize};
+
+use crate::bank::{Level, Question};
+use crate::catalog::Catalog;
+use crate::scenario::{Order, Round, RoundSize, Scenario};
+
+/// What the user may change about a scenario's shape.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PlanOptions {
+    /// Total questions, instead of the scenario's count (spread over rounds).
+    pub count: Option<usize>,
+    /// Total minutes, instead of the scenario's budget (spread over rounds).
+    pub minutes: Option<u32>,
+    pub seed: u64,
+}
+
+/// One question as planned: enough to ask it and to report on it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlannedQuestion {
+    pub id: String,
+    pub bank: String,
+    pub prompt: String,
+    pub topic: String,
+    pub level: Level,
+    pub difficulty: u8,
+    pub budget_seconds: u32,
+    /// Index into [`Plan::rounds`].
+    pub round: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlannedRound {
+    pub title: String,
+    pub briefing: String,
+    pub budget_seconds: u32,
+}
+
+/// A planned interview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub scenario: String,
+    pub title: String,
+    pub level: Level,
+    pub seed: u64,
+    pub pass_mark: u32,
+    pub budget_seconds: u32,
+    pub rounds: Vec<PlannedRound>,
+    pub questions: Vec<PlannedQuestion>,
+}
+
+impl Plan {
+    /// Sum of the questions' own budgets (at most `budget_seconds`).
+    pub fn planned_seconds(&self) -> u32 {
+        self.questions.iter().map(|q| q.budget_seconds).sum()
+    }
+}
+
+/// Why a plan cannot be made, worded for the person who asked.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlanError {
+    #[error("scenario `{scenario}` has no {level} level (it offers: {offered})")]
+    LevelNotOffered { scenario: String, level: Level, offered: String },
+    #[error("{round} needs {wanted} {level} questions but its banks hold only {available}; ask for fewer with --count {available}")]
+    NotEnoughQuestions {
+        round: String,
+        level: Level,
+        wanted: usize,
+        available: usize,
+    },
+    #[error(
+        "{questions} questions cannot fit in {budget}: even the shortest need {needed}; allow more time (--minutes {minutes_needed}) or ask fewer questions (--count {count_fits})"
+    )]
+    DoesNotFit {
+        questions: usize,
+        budget: String,
+        needed: String,
+        minutes_needed: u32,
+        count_fits: usize,
+    },
+    #[error("--count must be at least {0} (one question per round)")]
+    CountTooSmall(usize),
+}
+
+/// `m:ss` or `h:mm:ss`, how budgets are shown.
+pub fn clock(seconds: u32) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// Builds the interview for `scenario` at `level`.
+pub fn plan(catalog: &Catalog, scenario: &Scenario, level: Level, options: PlanOptions) -> Result<Plan, PlanError> {
+    let Some(&pass_mark) = scenario.pass_marks.get(&level) else {
+        return Err(PlanError::LevelNotOffered {
+            scenario: scenario.id.clone(),
+            level,
+            offered: scenario.levels().map(|l| l.to_string()).collect::<Vec<_>>().join(", "),
+        });
+    };
+    let sizes = resize(scenario, level, options)?;
+    let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
+    let mut used: HashSet<String> = HashSet::new();
+    let mut rounds = Vec::new();
+    let mut questions = Vec::new();
+    for (round, size) in scenario.rounds.iter().zip(&sizes) {
+        let Some(size) = size else { continue };
+        let pool: Vec<&Question> = catalog
+            .pool(&round.banks, level)
+            .filter(|q| !used.contains(&q.id) && round.topic_mix.get(&q.topic) != Some(&0))
+            .collect();
+        let name = if scenario.rounds.len() == 1 {
+            format!("scenario `{}`", scenario.id)
+        } else {
+            format!("round `{}`", round.title)
+        };
+        let picked = pick_round(round, name, level, size, pool, &mut rng)?;
+        used.extend(picked.iter().map(|q| q.id.clone()));
+        let round_index = rounds.len();
+        rounds.push(PlannedRound {
+            title: round.title.clone(),
+            briefing: round.briefing.clone(),
+            budget_seconds: size.seconds,
+        });
+        questions.extend(picked.into_iter().map(|q| PlannedQuestion {
+            id: q.id.clone(),
+            bank: q.bank.clone(),
+            prompt: q.prompt.clone(),
+            topic: q.topic.clone(),
+            level: q.level,
+            difficulty: q.difficulty,
+            budget_seconds: budget_of(q, round),
+            round: round_index,
+        }));
+    }
+    Ok(Plan {
+        scenario: scenario.id.clone(),
+        title: scenario.title.clone(),
+        level,
+        seed: options.seed,
+        pass_mark,
+        budget_seconds: rounds.iter().map(|r| r.budget_seconds).sum(),
+        rounds,
+        questions,
+    })
+}
+
+fn budget_of(q: &Question, round: &Round) -> u32 {
+    q.seconds.unwrap_or(round.seconds_per_question)
+}
+
+/// Each round's size at `level` after `--count` and `--minutes`, which are
+/// spread over the rounds in proportion to the scenario's own sizes.
+fn resize(scenario: &Scenario, level: Level, options: PlanOptions) -> Result<Vec<Option<RoundSize>>, PlanError> {
+    let sizes: Vec<Option<RoundSize>> = scenario.rounds.iter().map(|r| r.sizes.get(&level).copied()).collect();
+    let active = sizes.iter().flatten().count();
+    let mut out = sizes.clone();
+    if let Some(count) = options.count {
+        if count < active.max(1) {
+            return Err(PlanError::CountTooSmall(active.max(1)));
+        }
+        let counts = apportion(count, sizes.iter().flatten().map(|s| s.questions));
+        for (slot, n) in out.iter_mut().flatten().zip(counts) {
+            slot.questions = n;
+        }
+        // Without --minutes, time scales with the number of questions asked.
+        if options.minutes.is_none() {
+            for (slot, base) in out.iter_mut().flatten().zip(sizes.iter().flatten()) {
+                slot.seconds = (u64::from(base.seconds) * slot.questions as u64 / base.questions.max(1) as u64) as u32;
+            }
+        }
+    }
+    if let Some(minutes) = options.minutes {
+        let seconds = apportion(minutes as usize * 60, sizes.iter().flatten().map(|s| s.seconds as usize));
+        for (slot, s) in out.iter_mut().flatten().zip(seconds) {
+            slot.seconds = s as u32;
+        }
+    }
+    Ok(out)
+}
+
+/// Splits `total` in proportion to `shares`, each part at least 1 when
+/// `total` allows, the parts summing to `total`.
+fn apportion(total: usize, shares: impl Iterator<Item = usize>) -> Vec<usize> {
+    let shares: Vec<usize> = shares.collect();
+    let sum: usize = shares.iter().sum::<usize>().max(1);
+    let mut parts: Vec<usize> = shares.iter().map(|s| (total * s / sum).max(1)).collect();
+    let mut assigned: usize = parts.iter().sum();
+    let mut i = 0;
+    while assigned < total && !parts.is_empty() {
+        parts[i % shares.len()] += 1;
+        assigned += 1;
+        i += 1;
+    }
+    while assigned > total {
+        let (largest, _) = parts.iter().enumerate().max_by_key(|(_, p)| **p).unwrap();
+        if parts[largest] <= 1 {
+            break;
+        }
+        parts[largest] -= 1;
+        assigned -= 1;
+    }
+    parts
+}
+
+/// Picks a round's questions: topics taken in turn by weight, within the
+/// round's budget, then ordered as the round asks.
+fn pick_round<'a>(
+    round: &Round,
+    name: String,
+    level: Level,
+    size: &RoundSize,
+    mut pool: Vec<&'a Question>,
+    rng: &mut ChaCha8Rng,
+) -> Result<Vec<&'a Question>, PlanError> {
+    if pool.len() < size.questions {
+        return Err(PlanError::NotEnoughQuestions {
+            round: name,
+            level,
+            wanted: size.questions,
+            available: pool.len(),
+        });
+    }
+    // The shortest possible selection decides whether the budget can fit.
+    let mut shortest: Vec<u32> = pool.iter().map(|q| budget_of(q, round)).collect();
+    shortest.sort_unstable();
+    let needed: u32 = shortest.iter().take(size.questions).sum();
+    if needed > size.seconds {
+        let mut fits = 0;
+        let mut acc = 0;
+        for s in &shortest {
+            if acc + s > size.seconds {
+                break;
+            }
+            acc += s;
+            fits += 1;
+        }
+        return Err(PlanError::DoesNotFit {
+            questions: size.questions,
+            budget: clock(size.seconds),
+            needed: clock(needed),
+            minutes_needed: needed.div_ceil(60),
+            count_fits: fits.max(1),
+        });
+    }
+
+    pool.shuffle(rng);
+    let mut by_topic: BTreeMap<&str, Vec<&Question>> = BTreeMap::new();
+    for q in &pool {
+        by_topic.entry(q.topic.as_str()).or_default().push(q);
+    }
+    let mut topics: Vec<&str> = by_topic.keys().copied().collect();
+    topics.shuffle(rng);
+    let weight = |t: &str| f64::from(round.topic_mix.get(t).copied().unwrap_or(1));
+    let mut taken: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut picked: Vec<&Question> = Vec::with_capacity(size.questions);
+    while picked.len() < size.questions {
+        // The topic furthest below its share goes next; ties by shuffled order.
+        let next = topics
+            .iter()
+            .filter(|t| taken.get(*t).copied().unwrap_or(0) < by_topic[*t].len())
+            .min_by(|a, b| {
+                let ra = taken.get(*a).copied().unwrap_or(0) as f64 / weight(a);
+                let rb = taken.get(*b).copied().unwrap_or(0) as f64 / weight(b);
+                ra.total_cmp(&rb)
+            })
+            .copied()
+            .expect("pool holds enough questions");
+        let n = taken.entry(next).or_insert(0);
+        picked.push(by_topic[next][*n]);
+        *n += 1;
+    }
+
+    // Over budget: swap the longest pick for the shortest unpicked question,
+    // preferring the same topic, until it fits.
+    let mut total: u32 = picked.iter().map(|q| budget_of(q, round)).sum();
+    while total > size.seconds {
+        let (i, longest) = picked
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, q)| budget_of(q, round))
+            .map(|(i, q)| (i, *q))
+            .unwrap();
+        let chosen: HashSet<&str> = picked.iter().map(|q| q.id.as_str()).collect();
+        let shorter = |same_topic: bool| {
+            pool.iter()
+                .filter(|q| {
+                    !chosen.contains(q.id.as_str())
+                        && budget_of(q, round) < budget_of(longest, round)
+                        && (!same_topic || q.topic == longest.topic)
+                })
+                .min_by_key(|q| budget_of(q, round))
+                .copied()
+        };
+        let Some(replacement) = shorter(true).or_else(|| shorter(false)) else {
+            break;
+        };
+        total = total - budget_of(longest, round) + budget_of(replacement, round);
+        picked[i] = replacement;
+    }
+
+    match round.order {
+        Order::Shuffled => {}
+        Order::EasyFirst => picked.sort_by_key(|q| q.difficulty),
+        Order::WarmUp => {
+            if let Some(easiest) = (0..picked.len()).min_by_key(|&i| (picked[i].difficulty, budget_of(picked[i], round))) {
+                let q = picked.remove(easiest);
+                picked.insert(0, q);
+            }
+        }
+    }
+    Ok(picked)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Sources;
+
+    fn catalog(questions_per_topic: usize, seconds: u32) -> Catalog {
+        let dir = tempfile::tempdir().unwrap();
+        let mut bank = String::from("id = \"t\"\ntitle = \"T\"\n");
+        for topic in ["kubernetes", "security", "cost"] {
+            for i in 0..questions_per_topic {
+                bank += &format!(
+                    "[[question]]\nid = \"{topic}-{i}\"\nprompt = \"Q {topic} {i}?\"\nlevel = \"mid\"\ntopic = \"{topic}\"\ndifficulty = {}\nseconds = {}\nreference = \"ref {topic} {i}\"\n[[question.key_points]]\npoint = \"ref\"\nweight = 1\n",
+                    1 + i % 5,
+                    seconds + 10 * i as u32
+                );
+            }
+        }
+        std::fs::write(dir.path().join("t.toml"), bank).unwrap();
+        std::fs::create_dir(dir.path().join("scenarios")).unwrap();
+        std::fs::write(
+            dir.path().join("scenarios/s.toml"),
+            "id = \"s\"\ntitle = \"S\"\nbanks = [\"t\"]\n[levels.mid]\nquestions = 6\nminutes = 30\npass_mark = 60\n",
+        )
+        .unwrap();
+        Catalog::load(&Sources {
+            embedded: false,
+            dirs: vec![dir.path().to_path_buf()],
+            files: vec![],
+        })
+        .unwrap()
+    }
+
+    fn ids(p: &Plan) -> Vec<&str> {
+        p.questions.iter().map(|q| q.id.as_str()).collect()
+    }
+
+    #[test]
+    fn same_seed_same_plan_other_seed_other_plan() {
+        let c = catalog(10, 60);
+        let s = c.scenario("s").unwrap();
+        let opts = |seed| PlanOptions {
+            seed,
+            ..Default::default()
+        };
+        let a = plan(&c, s, Level::Mid, opts(7)).unwrap();
+        assert_eq!(a, plan(&c, s, Level::Mid, opts(7)).unwrap());
+        assert_ne!(ids(&a), ids(&plan(&c, s, Level::Mid, opts(8)).unwrap()));
+    }
+
+    #[test]
+    fn topics_are_balanced() {
+        let c = catalog(10, 60);
+        for seed in 0..20 {
+            let p = plan(
+                &c,
+                c.scenario("s").unwrap(),
+                Level::Mid,
+                PlanOptions {
+                    seed,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+            for q in &p.questions {
+                *counts.entry(q.topic.as_str()).or_default() += 1;
+            }
+            assert_eq!(counts.values().copied().collect::<Vec<_>>(), [2, 2, 2], "seed {seed}");
+        }
+    }
+
+    #[test]
+    fn fits_the_budget_or_says_what_would() {
+        let c = catalog(10, 320);
+        let s = c.scenario("s").unwrap();
+        // The six shortest (3 × 320 s + 3 × 330 s = 32:30) do not fit 30 minutes.
+        let err = plan(&c, s, Level::Mid, PlanOptions::default()).unwrap_err();
+        assert!(matches!(err, PlanError::DoesNotFit { .. }));
+        assert_eq!(
+            err.to_string(),
+            "6 questions cannot fit in 30:00: even the shortest need 32:30; allow more time (--minutes 33) or ask fewer questions (--count 5)"
+        );
+        let ok = plan(
+            &c,
+            s,
+            Level::Mid,
+            PlanOptions {
+                minutes: Some(40),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert!(ok.planned_seconds() <= ok.budget_seconds);
+    }
+
+    #[test]
+    fn count_and_level_are_honoured() {
+        let c = catalog(10, 60);
+        let s = c.scenario("s").unwrap();
+        let p = plan(
+            &c,
+            s,
+            Level::Mid,
+            PlanOptions {
+                count: Some(9),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(p.questions.len(), 9);
+        assert!(p.questions.iter().all(|q| q.level == Level::Mid));
+        assert_eq!(p.budget_seconds, 45 * 60);
+        let err = plan(&c, s, Level::Senior, PlanOptions::default()).unwrap_err();
+        assert_eq!(err.to_string(), "scenario `s` has no senior level (it offers: mid)");
+        let err = plan(
+            &c,
+            s,
+            Level::Mid,
+            PlanOptions {
+                count: Some(31),
+                minutes: Some(500),
+                seed: 1,
+            },
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().contains("needs 31 mid questions but its banks hold only 30"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn warm_up_puts_the_easiest_first() {
+        let c = catalog(10, 60);
+        let p = plan(
+            &c,
+            c.scenario("s").unwrap(),
+            Level::Mid,
+            PlanOptions {
+                seed: 3,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let min = p.questions.iter().map(|q| q.difficulty).min().unwrap();
+        assert_eq!(p.questions[0].difficulty, min);
+    }
+
+    #[test]
+    fn apportion_spreads_in_proportion() {
+        assert_eq!(apportion(10, [4, 4, 2].into_iter()), [4, 4, 2]);
+        assert_eq!(apportion(5, [4, 4, 2].into_iter()).iter().sum::<usize>(), 5);
+        assert_eq!(apportion(3, [10, 1, 1].into_iter()), [1, 1, 1]);
+    }
+}

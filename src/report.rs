@@ -1,0 +1,298 @@
+//! The report of one interview: every question's score, verdict, covered
+//! and missed points and time, per-topic and overall results, pass or fail —
+//! built from a plan and the answers given, and shown in the terminal.
+//!
+//! Exports to files (Markdown, JSON) live in [`crate::export`]; this module
+//! owns the report's shape, which those formats share.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use console::style;
+use serde::{Deserialize, Serialize};
+
+use crate::bank::Level;
+use crate::catalog::Catalog;
+use crate::grade::{Grader, Rubric, Verdict};
+use crate::plan::{Plan, clock};
+use crate::sheet::Answer;
+
+/// Version of the report's JSON shape; bumped when a field changes meaning.
+pub const REPORT_VERSION: u32 = 1;
+
+/// One question's result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionReport {
+    pub id: String,
+    pub prompt: String,
+    pub topic: String,
+    pub level: Level,
+    pub round: String,
+    pub score: f64,
+    pub verdict: Verdict,
+    pub covered: Vec<String>,
+    pub missed: Vec<String>,
+    pub answer: String,
+    pub reference: String,
+    /// Seconds taken, when known.
+    pub seconds: Option<u32>,
+    pub budget_seconds: u32,
+    pub over_budget: bool,
+    pub skipped: bool,
+}
+
+/// Average score per topic.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopicReport {
+    pub topic: String,
+    pub questions: usize,
+    pub score: f64,
+}
+
+/// A whole interview's result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub version: u32,
+    pub scenario: String,
+    pub title: String,
+    pub level: Level,
+    pub seed: u64,
+    /// Mean of the question scores, skipped questions counting 0.
+    pub score: f64,
+    pub pass_mark: u32,
+    pub passed: bool,
+    pub budget_seconds: u32,
+    /// Total seconds taken, when every answer noted its time.
+    pub seconds: Option<u32>,
+    pub answered: usize,
+    pub skipped: usize,
+    pub topics: Vec<TopicReport>,
+    pub questions: Vec<QuestionReport>,
+    /// Things the candidate should know about the input (unknown ids, ...).
+    pub warnings: Vec<String>,
+}
+
+impl Report {
+    /// Grades `answers` against `plan`. Answers to questions outside the plan
+    /// become warnings; planned questions without an answer are skipped.
+    pub fn grade(plan: &Plan, catalog: &Catalog, grader: &Grader, answers: &[Answer]) -> Report {
+        let mut warnings = Vec::new();
+        let mut by_id: BTreeMap<&str, &Answer> = BTreeMap::new();
+        for a in answers {
+            if !plan.questions.iter().any(|q| q.id == a.id) {
+                let hint = if catalog.question(&a.id).is_some() {
+                    "it is not in this plan (check --seed, --count and --level)"
+                } else {
+                    "no bank has a question with that id"
+                };
+                warnings.push(format!("{}: answer to `{}` ignored: {hint}", a.origin, a.id));
+            } else if by_id.insert(&a.id, a).is_some() {
+                warnings.push(format!("{}: second answer to `{}`; this one is used", a.origin, a.id));
+            }
+        }
+        let questions: Vec<QuestionReport> = plan
+            .questions
+            .iter()
+            .map(|pq| {
+                let question = catalog.question(&pq.id);
+                let answer = by_id.get(pq.id.as_str()).map(|a| a.text.trim()).unwrap_or("");
+                let skipped = answer.is_empty();
+                let (score, verdict, covered, missed) = match question {
+                    Some(q) if !skipped => {
+                        let g = grader.grade(&grader.prepare(Rubric::from(q)), answer);
+                        (g.score, g.verdict, g.covered, g.missed)
+                    }
+                    Some(q) => (
+                        0.0,
+                        Verdict::Skipped,
+                        vec![],
+                        q.key_points.iter().map(|k| k.point.clone()).collect(),
+                    ),
+                    None => (0.0, Verdict::Skipped, vec![], vec![]),
+                };
+                let seconds = by_id.get(pq.id.as_str()).and_then(|a| a.seconds);
+                QuestionReport {
+                    id: pq.id.clone(),
+                    prompt: pq.prompt.clone(),
+                    topic: pq.topic.clone(),
+                    level: pq.level,
+                    round: plan.rounds.get(pq.round).map(|r| r.title.clone()).unwrap_or_default(),
+                    score,
+                    verdict,
+                    covered,
+                    missed,
+                    answer: answer.to_string(),
+                    reference: question.map(|q| q.reference.clone()).unwrap_or_default(),
+                    seconds,
+                    budget_seconds: pq.budget_seconds,
+                    over_budget: seconds.is_some_and(|s| s > pq.budget_seconds),
+                    skipped,
+                }
+            })
+            .collect();
+        Report::summarise(plan, questions, warnings)
+    }
+
+    /// Totals, per-topic averages and the verdict from per-question results.
+    pub fn summarise(plan: &Plan, questions: Vec<QuestionReport>, warnings: Vec<String>) -> Report {
+        let score = round1(mean(questions.iter().map(|q| q.score)));
+        let mut topics: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
+        for q in &questions {
+            topics.entry(&q.topic).or_default().push(q.score);
+        }
+        let topics = topics
+            .into_iter()
+            .map(|(topic, scores)| TopicReport {
+                topic: topic.to_string(),
+                questions: scores.len(),
+                score: round1(mean(scores.iter().copied())),
+            })
+            .collect();
+        let seconds = questions.iter().map(|q| q.seconds).sum::<Option<u32>>();
+        Report {
+            version: REPORT_VERSION,
+            scenario: plan.scenario.clone(),
+            title: plan.title.clone(),
+            level: plan.level,
+            seed: plan.seed,
+            score,
+            pass_mark: plan.pass_mark,
+            passed: score >= f64::from(plan.pass_mark),
+            budget_seconds: plan.budget_seconds,
+            seconds,
+            answered: questions.iter().filter(|q| !q.skipped).count(),
+            skipped: questions.iter().filter(|q| q.skipped).count(),
+            topics,
+            questions,
+            warnings,
+        }
+    }
+
+    /// The report as shown in a terminal (80 columns).
+    pub fn to_terminal(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "{}", style(format!("{} — {} level", self.title, self.level)).bold());
+        let _ = writeln!(out, "{}", "─".repeat(60));
+        for (i, q) in self.questions.iter().enumerate() {
+            let time = match q.seconds {
+                Some(s) => format!(
+                    "{} of {}{}",
+                    clock(s),
+                    clock(q.budget_seconds),
+                    if q.over_budget { " (over)" } else { "" }
+                ),
+                None => format!("budget {}", clock(q.budget_seconds)),
+            };
+            let _ = writeln!(
+                out,
+                "\n{:>2}. {}  {}",
+                i + 1,
+                style(&q.id).dim(),
+                wrap(&q.prompt, 74, "    ").trim_start()
+            );
+            let _ = writeln!(
+                out,
+                "    {} {}  ·  {}  ·  {}",
+                score_style(q.score, q.verdict),
+                style(q.verdict.as_str()).bold(),
+                q.topic,
+                time
+            );
+            if !q.covered.is_empty() {
+                let _ = writeln!(out, "{}", wrap(&format!("✓ {}", q.covered.join("; ")), 76, "    "));
+            }
+            if !q.missed.is_empty() {
+                let _ = writeln!(out, "{}", wrap(&format!("✗ {}", q.missed.join("; ")), 76, "    "));
+            }
+        }
+        let _ = writeln!(out, "\n{}", style("By topic").bold());
+        for t in &self.topics {
+            let _ = writeln!(
+                out,
+                "  {:<16} {:>5.1}  {}  ({} question{})",
+                t.topic,
+                t.score,
+                bar(t.score, 20),
+                t.questions,
+                if t.questions == 1 { "" } else { "s" }
+            );
+        }
+        let outcome = if self.passed {
+            style("PASSED").green().bold()
+        } else {
+            style("NOT PASSED").red().bold()
+        };
+        let time = self
+            .seconds
+            .map(|s| format!(", time {} of {}", clock(s), clock(self.budget_seconds)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "\nOverall {:.1} / 100 — {outcome} (pass mark {}) · {} answered, {} skipped{time} · seed {}",
+            self.score, self.pass_mark, self.answered, self.skipped, self.seed
+        );
+        out
+    }
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> f64 {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    if n == 0 { 0.0 } else { sum / n as f64 }
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+fn score_style(score: f64, verdict: Verdict) -> console::StyledObject<String> {
+    let text = format!("{score:>5.1}");
+    match verdict {
+        Verdict::Strong | Verdict::Good => style(text).green(),
+        Verdict::Partial => style(text).yellow(),
+        Verdict::Weak | Verdict::Skipped => style(text).red(),
+    }
+}
+
+/// A text bar of `width` cells for a 0–100 score.
+pub fn bar(score: f64, width: usize) -> String {
+    let filled = ((score.clamp(0.0, 100.0) / 100.0) * width as f64).round() as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+/// Wraps `text` at `width` columns, each line starting with `indent`.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    for paragraph in text.lines() {
+        let mut line = String::from(indent);
+        for word in paragraph.split_whitespace() {
+            if line.chars().count() + word.chars().count() + 1 > width && !line.trim().is_empty() {
+                out.push_str(line.trim_end());
+                out.push('\n');
+                line = String::from(indent);
+            }
+            line.push_str(word);
+            line.push(' ');
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out.trim_end_matches('\n').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_keeps_lines_within_width() {
+        let text = "word ".repeat(50);
+        let wrapped = wrap(&text, 30, "  ");
+        assert!(wrapped.lines().all(|l| l.chars().count() <= 30 && l.starts_with("  ")), "{wrapped}");
+    }
+
+    #[test]
+    fn bar_fills_in_proportion() {
+        assert_eq!(bar(50.0, 10), "█████░░░░░");
+        assert_eq!(bar(150.0, 4), "████");
+    }
+}

@@ -1,0 +1,123 @@
+//! Input no one should give, given anyway: each gets a clear message and a
+//! non-zero exit — never a panic (the harness fails any run that panics).
+
+use crate::harness::Grill;
+
+#[test]
+fn empty_bank_file() {
+    let g = Grill::new();
+    g.write("in/b.toml", "");
+    g.args(["banks", "check", "in/b.toml"])
+        .run()
+        .code(2)
+        .stderr_has("in/b.toml:1:1: the file is empty");
+}
+
+#[test]
+fn binary_garbage_and_invalid_utf8() {
+    let g = Grill::new();
+    let garbage: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    g.write_bytes("in/garbage.toml", &garbage);
+    g.args(["banks", "check", "in/garbage.toml"])
+        .run()
+        .code(2)
+        .stderr_has("in/garbage.toml");
+    g.write_bytes("answers.toml", b"[[answer]]\nid = \"kfo-j01\"\ntext = \"caf\xe9\"\n");
+    g.args([
+        "run",
+        "kubeflow-ops",
+        "--level",
+        "junior",
+        "--seed",
+        "1",
+        "--answers",
+        "answers.toml",
+    ])
+    .run()
+    .code(2)
+    .stderr_has("answers.toml:3:")
+    .stderr_has("not valid UTF-8");
+}
+
+#[test]
+fn an_empty_or_missing_answer_file() {
+    let g = Grill::new();
+    g.write("empty.toml", "");
+    g.args(["run", "kubeflow-ops", "--level", "junior", "--seed", "1", "--answers", "empty.toml"])
+        .run()
+        .code(2)
+        .stderr_has("holds no answers");
+    g.args([
+        "run",
+        "kubeflow-ops",
+        "--level",
+        "junior",
+        "--seed",
+        "1",
+        "--answers",
+        "missing.toml",
+    ])
+    .run()
+    .code(2)
+    .stderr_has("missing.toml")
+    .stderr_has("cannot read file");
+}
+
+#[test]
+fn a_ten_megabyte_answer() {
+    let g = Grill::new();
+    let plan = crate::harness::json(
+        &g.args(["plan", "kubeflow-ops", "--level", "junior", "--seed", "1", "--format", "json"])
+            .run()
+            .success()
+            .stdout,
+    );
+    let id = plan["questions"][0]["id"].as_str().unwrap().to_string();
+    let big = "kubernetes deployment rolling update replicas ".repeat(10 * 1024 * 1024 / 46);
+    g.write("big.toml", &format!("[[answer]]\nid = \"{id}\"\ntext = \"\"\"\n{big}\n\"\"\"\n"));
+    let report = crate::harness::json(
+        &g.args([
+            "run",
+            "kubeflow-ops",
+            "--level",
+            "junior",
+            "--seed",
+            "1",
+            "--answers",
+            "big.toml",
+            "--format",
+            "json",
+        ])
+        .run()
+        .code(1)
+        .stdout,
+    );
+    assert!(report["questions"][0]["score"].as_f64().is_some());
+}
+
+#[test]
+fn an_unknown_question_or_level() {
+    let g = Grill::new();
+    g.args(["banks", "show", "no-such-id"])
+        .run()
+        .code(2)
+        .stderr_has("no bank or question `no-such-id`");
+    g.args(["plan", "kubeflow-ops", "--level", "principal"])
+        .run()
+        .code(2)
+        .stderr_has("unknown level `principal`");
+}
+
+#[test]
+fn a_path_as_a_question_id_is_rejected() {
+    let g = Grill::new();
+    g.write(
+        "in/b.toml",
+        &crate::harness::BANK.replace("id = \"extra-1\"", "id = \"../../etc/passwd\""),
+    );
+    g.args(["banks", "check", "in"])
+        .run()
+        .code(2)
+        .stderr_has("invalid question id `../../etc/passwd`")
+        .stderr_has("lowercase letters, digits and `-`");
+}

@@ -1,0 +1,8 @@
+//! The CLI end to end, as a user runs it: the real binary, a clean
+//! environment and a temporary directory per test. One test binary, one
+//! module per area.
+
+mod harness;
+mod hostile;
+mod interview;
+mod validation;
