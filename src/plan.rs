@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::bank::{Level, Question};
 use crate::catalog::Catalog;
-use crate::scenario::{Order, Round, RoundSize, Scenario};
+use crate::scenario::{FollowUps, Order, Round, RoundSize, Scenario};
 
 /// What the user may change about a scenario's shape.
 #[derive(Debug, Clone, Copy, Default)]
@@ -59,6 +59,12 @@ pub struct Plan {
     pub budget_seconds: u32,
     pub rounds: Vec<PlannedRound>,
     pub questions: Vec<PlannedQuestion>,
+    /// The scenario's rules for a live interview, carried so a saved
+    /// session resumes under the rules it started with.
+    #[serde(default)]
+    pub follow_ups: FollowUps,
+    #[serde(default)]
+    pub overtime_penalty: u32,
 }
 
 impl Plan {
@@ -157,6 +163,8 @@ pub fn plan(catalog: &Catalog, scenario: &Scenario, level: Level, options: PlanO
         budget_seconds: rounds.iter().map(|r| r.budget_seconds).sum(),
         rounds,
         questions,
+        follow_ups: scenario.follow_ups,
+        overtime_penalty: scenario.overtime_penalty,
     })
 }
 

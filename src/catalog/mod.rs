@@ -127,10 +127,22 @@ impl Catalog {
         for path in &sources.files {
             read_into(path, None, &mut files, &mut problems);
         }
+        match Catalog::from_files(&files) {
+            Ok(catalog) if problems.is_empty() => Ok(catalog),
+            Ok(_) => Err(problems),
+            Err(more) => {
+                problems.0.extend(more.0);
+                Err(problems)
+            }
+        }
+    }
 
+    /// Builds a catalog from files already read, checking across them.
+    pub fn from_files(files: &[(FileKind, SourceFile)]) -> Result<Catalog, Diagnostics> {
+        let mut problems = Diagnostics::default();
         let mut catalog = Catalog::default();
         let mut scenario_sources = Vec::new();
-        for (kind, src) in &files {
+        for (kind, src) in files {
             match kind {
                 FileKind::Bank => match Bank::parse(src) {
                     Ok(bank) => catalog.add_bank(bank, &mut problems),

@@ -3,11 +3,16 @@
 use crate::harness::{self, Grill, json};
 
 #[test]
-fn bare_grill_explains_how_to_start() {
-    let out = Grill::new().run();
-    out.success()
-        .stdout_has("grill plan kubeflow-ops --level junior")
-        .stdout_has("grill run --answers answers.toml");
+fn without_a_terminal_bare_grill_says_how_to_run_from_a_file() {
+    let out = Grill::new().run().code(2);
+    assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+    out.stderr_has("a live interview needs a terminal")
+        .stderr_has("grill run --answers answers.toml");
+    Grill::new()
+        .args(["run", "kubeflow-ops", "--level", "mid"])
+        .run()
+        .code(2)
+        .stderr_has("a live interview needs a terminal");
 }
 
 #[test]

@@ -5,4 +5,5 @@
 mod harness;
 mod hostile;
 mod interview;
+mod live;
 mod validation;
