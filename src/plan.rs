@@ -484,6 +484,43 @@ mod tests {
     }
 
     #[test]
+    fn every_shipped_scenario_plans_at_every_level() {
+        let c = Catalog::embedded().unwrap();
+        assert!(c.scenarios.len() >= 9);
+        for s in &c.scenarios {
+            for level in s.levels() {
+                for seed in [1, 2, 3] {
+                    let p = plan(
+                        &c,
+                        s,
+                        level,
+                        PlanOptions {
+                            seed,
+                            ..Default::default()
+                        },
+                    )
+                    .unwrap_or_else(|e| panic!("{} {level}: {e}", s.id));
+                    assert_eq!(p.questions.len(), s.size(level).questions, "{} {level}", s.id);
+                    let ids: HashSet<&str> = p.questions.iter().map(|q| q.id.as_str()).collect();
+                    assert_eq!(ids.len(), p.questions.len(), "{} asks a question twice", s.id);
+                    assert!(p.questions.iter().all(|q| q.level == level));
+                    for (i, r) in p.rounds.iter().enumerate() {
+                        let used: u32 = p.questions.iter().filter(|q| q.round == i).map(|q| q.budget_seconds).sum();
+                        assert!(
+                            used <= r.budget_seconds,
+                            "{} {level} round {i}: {used} > {}",
+                            s.id,
+                            r.budget_seconds
+                        );
+                        let banks = &s.rounds.iter().find(|sr| sr.title == r.title).unwrap().banks;
+                        assert!(p.questions.iter().filter(|q| q.round == i).all(|q| banks.contains(&q.bank)));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn apportion_spreads_in_proportion() {
         assert_eq!(apportion(10, [4, 4, 2].into_iter()), [4, 4, 2]);
         assert_eq!(apportion(5, [4, 4, 2].into_iter()).iter().sum::<usize>(), 5);

@@ -260,3 +260,29 @@ fn closed_pipe_is_not_an_error() {
     assert!(out.status.success(), "{out:?}");
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
+
+#[test]
+fn stats_count_every_seed_question_and_the_behavioural_bank() {
+    let stats = json(&Grill::new().args(["banks", "stats", "--format", "json"]).run().success().stdout);
+    let count = |bank: &str| {
+        stats["banks"][bank]
+            .as_object()
+            .map_or(0, |levels| levels.values().map(|n| n.as_u64().unwrap()).sum::<u64>())
+    };
+    // The seed documents: 22 + 20 + 20 + 27 + 20 (001), 100 (002), 17 (000), 50 (004).
+    for (bank, n) in [
+        ("devops", 22),
+        ("devsecops", 20),
+        ("cloudops", 20),
+        ("mlops", 27),
+        ("aiops", 20),
+        ("kubeflow", 100),
+        ("mlops-freshers", 17),
+        ("kubeflow-ops", 50),
+    ] {
+        assert_eq!(count(bank), n, "{bank}");
+    }
+    assert!(count("behavioural") >= 12);
+    assert!(stats["questions"].as_u64().unwrap() >= 276 + 12);
+    Grill::new().args(["banks", "stats"]).run().success().stdout_has("behavioural");
+}
