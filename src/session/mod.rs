@@ -55,8 +55,7 @@ pub fn run(
     save: &mut dyn FnMut(&Progress) -> anyhow::Result<()>,
 ) -> std::io::Result<Ending> {
     let mut saver = Saver { save, failed: false };
-    let fresh = progress.next == 0 && progress.answers.is_empty() && progress.draft.is_empty() && progress.elapsed_ms == 0;
-    if fresh {
+    if !progress.briefed {
         let briefing = catalog
             .scenario(&progress.plan.scenario)
             .map(|s| s.briefing.clone())
@@ -71,13 +70,17 @@ pub fn run(
             saver.save(progress, prompter);
             return Ok(Ending::Quit);
         }
+        progress.briefed = true;
     } else {
-        prompter.say(&format!(
-            "Resuming {} at question {} of {}.",
-            progress.id,
-            progress.next + 1,
-            progress.plan.questions.len()
-        ));
+        let total = progress.plan.questions.len();
+        if progress.next < total {
+            prompter.say(&format!("Resuming {} at question {} of {total}.", progress.id, progress.next + 1));
+        } else {
+            prompter.say(&format!(
+                "Resuming {}: every question was answered; here is the report.",
+                progress.id
+            ));
+        }
     }
     saver.save(progress, prompter);
 

@@ -60,6 +60,9 @@ pub struct Progress {
     pub plan: Plan,
     pub feedback: Feedback,
     pub answers: Vec<AnswerRecord>,
+    /// The briefing was shown and accepted: a resume goes straight on.
+    #[serde(default)]
+    pub briefed: bool,
     /// Index of the planned question being asked.
     pub next: usize,
     /// Whether the question at `next` was answered and its follow-up is due.
@@ -90,6 +93,7 @@ impl Progress {
             plan,
             feedback,
             answers: vec![],
+            briefed: false,
             next: 0,
             in_follow_up: false,
             elapsed_ms: 0,

@@ -6,11 +6,12 @@
 
 use std::process::Command;
 
+use rexpect::process::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
 
 use crate::harness::Grill;
 
-const BANK: &str = r#"
+pub const BANK: &str = r#"
 id = "pty"
 title = "Pty"
 [[question]]
@@ -49,7 +50,7 @@ point = "limits voluntary disruptions"
 weight = 3
 "#;
 
-const SCENARIO: &str = r#"
+pub const SCENARIO: &str = r#"
 id = "pty"
 title = "Pty drill"
 briefing = "Three probes, one minute each."
@@ -63,11 +64,11 @@ pass_mark = 10
 
 /// rexpect reads the terminal byte by byte as Latin-1: spell a needle the
 /// same way so text with `·` or `—` can be matched.
-fn seen(text: &str) -> String {
+pub fn seen(text: &str) -> String {
     text.bytes().map(char::from).collect()
 }
 
-fn spawn(g: &Grill, args: &[&str]) -> PtySession {
+pub fn spawn(g: &Grill, args: &[&str]) -> PtySession {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_grill"));
     cmd.args(["--banks", "b"]).args(args).current_dir(g.path("")).env_clear();
     cmd.env("PATH", std::env::var("PATH").unwrap_or_default())
@@ -79,14 +80,11 @@ fn spawn(g: &Grill, args: &[&str]) -> PtySession {
     spawn_command(cmd, Some(15_000)).expect("grill starts in a pty")
 }
 
-/// The exit code, read from the wait status (`Exited(Pid(..), code)`).
-fn exit_code(p: &mut PtySession) -> i32 {
-    let status = format!("{:?}", p.process().wait().expect("grill exits"));
-    status
-        .strip_prefix("Exited(")
-        .and_then(|s| s.rsplit(", ").next())
-        .and_then(|s| s.trim_end_matches(')').parse().ok())
-        .unwrap_or_else(|| panic!("grill did not exit normally: {status}"))
+pub fn exit_code(p: &mut PtySession) -> i32 {
+    match p.process().wait().expect("grill exits") {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("grill did not exit normally: {other:?}"),
+    }
 }
 
 #[test]

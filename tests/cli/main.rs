@@ -5,5 +5,6 @@
 mod harness;
 mod hostile;
 mod interview;
+mod kill;
 mod live;
 mod validation;
