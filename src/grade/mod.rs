@@ -14,6 +14,8 @@
 //! two edits for long words (typos), for a little less credit. The grader is
 //! a pure function of its inputs: no I/O, no clock.
 
+pub mod agreement;
+
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
