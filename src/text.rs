@@ -396,4 +396,29 @@ same = ["iac"]
         let err = Aliases::parse(&src).unwrap_err().to_string();
         assert!(err.contains("aliases.toml:6:9: `x1` is already an alias of `a1`"), "{err}");
     }
+
+    #[test]
+    fn words_that_decide_a_meaning_are_content() {
+        let a = analyzer();
+        assert_eq!(a.stems("delivered at least once"), ["deliv", "least", "onc"]);
+        assert_eq!(a.stems("only all each any out"), ["onli", "all", "each", "ani", "out"]);
+    }
+
+    #[test]
+    fn ids_are_stable_and_agree_with_terms() {
+        let a = analyzer();
+        let text = "Deploying deployments to K8s; the deployer deploys.";
+        let (mut first, mut again) = (Vec::new(), Vec::new());
+        a.stem_ids(text, &mut first);
+        a.stem_ids(text, &mut again);
+        assert_eq!(first, again);
+        let terms = a.terms(text);
+        assert_eq!(first, terms.iter().map(|t| t.id).collect::<Vec<_>>());
+        // Same stem, same id; the spelling of an id is its stem.
+        assert_eq!(first[0], first[1]);
+        assert_ne!(first[0], first[2]);
+        let spellings = a.spellings();
+        assert_eq!(spellings.get(terms[2].id), "kubernet");
+        assert_eq!(terms[2].surface, "k8s");
+    }
 }

@@ -422,4 +422,69 @@ mod tests {
         assert!(grade.missed.contains(&"dynamodb".to_string()), "{grade:?}");
         assert!(grade.key_points.is_none());
     }
+
+    fn free(question: &str, reference: &str, answer: &str) -> Grade {
+        let g = grader();
+        let prepared = g.prepare(Rubric {
+            question,
+            reference,
+            key_points: &[],
+        });
+        g.grade(&prepared, answer)
+    }
+
+    #[test]
+    fn question_words_count_little_and_are_not_listed() {
+        let (q, r) = (
+            "What does a readiness probe do?",
+            "A failing readiness probe removes the pod from Service endpoints until it recovers.",
+        );
+        let echo = free(q, r, q);
+        assert!(echo.score < 15.0, "{echo:?}");
+        assert!(
+            !echo.covered.iter().chain(&echo.missed).any(|t| t == "readiness" || t == "probe"),
+            "{echo:?}"
+        );
+        let real = free(q, r, "It takes the pod out of the service endpoints.");
+        assert!(real.score > 60.0 && real.score > echo.score * 4.0, "{real:?}");
+        // A reference made only of the question's words still grades.
+        assert!(free("readiness probe", "Readiness probe.", "a readiness probe").score >= 95.0);
+    }
+
+    #[test]
+    fn a_long_reference_needs_only_part_of_its_terms() {
+        let long = "Alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa.";
+        let half = free("", long, "alpha bravo charlie delta echo foxtrot golf hotel");
+        assert_eq!(half.overlap, 1.0, "sqrt(4/16) of 16 terms is 8: {half:?}");
+        assert!(half.score >= 99.0);
+        let quarter = free("", long, "alpha bravo charlie delta");
+        assert!(quarter.overlap > 0.45 && quarter.overlap < 0.55, "{quarter:?}");
+        // Up to four terms, every one is needed.
+        let short = free("", "Alpha bravo charlie delta.", "alpha bravo");
+        assert!((short.overlap - 0.5).abs() < 0.05, "{short:?}");
+    }
+
+    #[test]
+    fn related_forms_earn_part_credit() {
+        let (q, r) = ("What are the advantages of objects?", "Reusability and encapsulation.");
+        let exact = free(q, r, "their reusability");
+        let related = free(q, r, "you can reuse them");
+        let unrelated = free(q, r, "they are fast");
+        assert!(
+            exact.score > related.score && related.score > unrelated.score,
+            "{exact:?} {related:?} {unrelated:?}"
+        );
+        assert_eq!(unrelated.score, 0.0);
+    }
+
+    #[test]
+    fn coverage_has_diminishing_returns_without_key_points() {
+        assert_eq!(reference_only(0.0), 0.0);
+        assert_eq!(reference_only(1.0), 1.0);
+        assert_eq!(reference_only(0.5), 0.75);
+        let curve: Vec<f64> = (0..=20).map(|i| reference_only(f64::from(i) / 20.0)).collect();
+        assert!(curve.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(with_key_points(0.0), 0.0);
+        assert_eq!(with_key_points(1.0), 1.0);
+    }
 }
