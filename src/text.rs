@@ -3,8 +3,9 @@
 //! (`k8s` → `kubernetes`, `hpa` → `horizontal pod autoscaler`).
 //!
 //! The grader compares terms produced here, so an answer and a reference
-//! meet on the same ground whatever their spelling. This module knows
-//! nothing of questions or scores.
+//! meet on the same ground whatever their spelling. Stems are numbered
+//! ([`StemId`]) in the analyzer's vocabulary, so comparing them is comparing
+//! integers. This module knows nothing of questions or scores.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
