@@ -12,7 +12,7 @@
 //!   long reference needs only part of its terms said (see [`EXPECTED_TERMS`]).
 //!
 //! Terms match after [`crate::text`] normalisation — exactly, within a typo
-//! for long words, or as a related form — see [`matching`]. Without key
+//! for long words, or as a related form (`matching.rs`). Without key
 //! points (a free reference) coverage alone decides, through a curve of
 //! diminishing returns. The grader is a pure function of its inputs: no
 //! I/O, no clock.
@@ -40,10 +40,14 @@ const PARTIAL_AT: f64 = 0.5;
 const QUESTION_WORD_WEIGHT: f64 = 0.1;
 /// About how many of a reference's content terms a full answer says. A
 /// reference with more (n) needs only the share `sqrt(EXPECTED_TERMS / n)`
-/// of their weight for full coverage: longer references add detail and
-/// wording that a correct answer need not echo, so what an answer must say
-/// grows more slowly than the reference.
+/// of their weight for full coverage, but never less than
+/// [`LEAST_SHARE_NEEDED`]: longer references add detail and wording that a
+/// correct answer need not echo, so what an answer must say grows more
+/// slowly than the reference.
 pub const EXPECTED_TERMS: f64 = 4.0;
+/// However long the reference (a bank's model answers are), a full answer
+/// says at least this share of its term weight.
+pub const LEAST_SHARE_NEEDED: f64 = 0.5;
 /// Missed reference terms listed when there are no key points.
 const MISSED_TERMS_SHOWN: usize = 12;
 
@@ -199,7 +203,7 @@ impl Grader {
             .map(|t| if question.contains(&t.stem) { QUESTION_WORD_WEIGHT } else { 1.0 })
             .sum();
         let total: f64 = terms.iter().map(|t| t.weight).sum();
-        let needed = total * (EXPECTED_TERMS / count.max(EXPECTED_TERMS)).sqrt();
+        let needed = total * (EXPECTED_TERMS / count.max(EXPECTED_TERMS)).sqrt().max(LEAST_SHARE_NEEDED);
         let points = rubric
             .key_points
             .iter()
@@ -459,6 +463,10 @@ mod tests {
         assert!(half.score >= 99.0);
         let quarter = free("", long, "alpha bravo charlie delta");
         assert!(quarter.overlap > 0.45 && quarter.overlap < 0.55, "{quarter:?}");
+        // Never less than half: of 64 terms, 32 are needed, not sqrt(4/64) = 16.
+        let numbers: Vec<String> = (1000..1064).map(|n| n.to_string()).collect();
+        let sixteen = free("", &numbers.join(" "), &numbers[..16].join(" "));
+        assert!((sixteen.overlap - 0.5).abs() < 1e-9, "{sixteen:?}");
         // Up to four terms, every one is needed.
         let short = free("", "Alpha bravo charlie delta.", "alpha bravo");
         assert!((short.overlap - 0.5).abs() < 0.05, "{short:?}");
