@@ -8,8 +8,9 @@
 //!   answer; weighted by the point's weight;
 //! - **reference coverage**: the share of the reference's content terms
 //!   found in the answer, each weighted by rarity ([`Idf`]); the question's
-//!   own words count for little (repeating the question says nothing), and a
-//!   long reference needs only part of its terms said (see [`EXPECTED_TERMS`]).
+//!   own words count for little (repeating the question says nothing), and,
+//!   without key points, a long reference needs only part of its terms
+//!   said (see [`EXPECTED_TERMS`]).
 //!
 //! Terms match after [`crate::text`] normalisation — exactly, within a typo
 //! for long words, or as a related form (`matching.rs`). Without key
@@ -38,15 +39,18 @@ const PARTIAL_AT: f64 = 0.5;
 /// Weight of a reference term that the question already says, relative to
 /// one it does not: saying it back shows little, but not nothing.
 const QUESTION_WORD_WEIGHT: f64 = 0.1;
-/// About how many of a reference's content terms a full answer says. A
-/// reference with more (n) needs only the share `sqrt(EXPECTED_TERMS / n)`
-/// of their weight for full coverage, but never less than
-/// [`LEAST_SHARE_NEEDED`]: longer references add detail and wording that a
-/// correct answer need not echo, so what an answer must say grows more
-/// slowly than the reference.
+/// Without key points, about how many of a reference's content terms a
+/// full answer says. A reference with more (n) needs only the share
+/// `sqrt(EXPECTED_TERMS / n)` of their weight for full coverage, but never
+/// less than [`LEAST_SHARE_NEEDED`]: longer references add detail and
+/// wording that a correct answer need not echo, so what an answer must say
+/// grows more slowly than the reference. With key points, they say what a
+/// full answer needs, and coverage stays the plain share of the reference:
+/// it then tells apart answers that make the same points (and questions
+/// whose points overlap), which a saturated measure could not.
 pub const EXPECTED_TERMS: f64 = 4.0;
-/// However long the reference (a bank's model answers are), a full answer
-/// says at least this share of its term weight.
+/// However long a free reference, a full answer says at least this share
+/// of its term weight.
 pub const LEAST_SHARE_NEEDED: f64 = 0.5;
 /// Missed reference terms listed when there are no key points.
 const MISSED_TERMS_SHOWN: usize = 12;
@@ -203,7 +207,11 @@ impl Grader {
             .map(|t| if question.contains(&t.stem) { QUESTION_WORD_WEIGHT } else { 1.0 })
             .sum();
         let total: f64 = terms.iter().map(|t| t.weight).sum();
-        let needed = total * (EXPECTED_TERMS / count.max(EXPECTED_TERMS)).sqrt().max(LEAST_SHARE_NEEDED);
+        let needed = if rubric.key_points.is_empty() {
+            total * (EXPECTED_TERMS / count.max(EXPECTED_TERMS)).sqrt().max(LEAST_SHARE_NEEDED)
+        } else {
+            total
+        };
         let points = rubric
             .key_points
             .iter()
@@ -467,6 +475,10 @@ mod tests {
         let numbers: Vec<String> = (1000..1064).map(|n| n.to_string()).collect();
         let sixteen = free("", &numbers.join(" "), &numbers[..16].join(" "));
         assert!((sixteen.overlap - 0.5).abs() < 1e-9, "{sixteen:?}");
+        // With key points, coverage is the plain share of the reference.
+        let part = &REFERENCE[..REFERENCE.len() / 3];
+        let (with_points, without) = (score(part), free(QUESTION, REFERENCE, part));
+        assert!(with_points.overlap < without.overlap, "{with_points:?} {without:?}");
         // Up to four terms, every one is needed.
         let short = free("", "Alpha bravo charlie delta.", "alpha bravo");
         assert!((short.overlap - 0.5).abs() < 0.05, "{short:?}");
