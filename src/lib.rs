@@ -13,6 +13,7 @@ pub mod catalog;
 pub mod cli;
 pub mod diagnostic;
 pub mod export;
+pub mod fasthash;
 pub mod grade;
 pub mod paths;
 pub mod plan;

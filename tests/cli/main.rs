@@ -2,6 +2,7 @@
 //! environment and a temporary directory per test. One test binary, one
 //! module per area.
 
+mod grade;
 mod harness;
 mod hostile;
 mod interview;
