@@ -14,8 +14,12 @@ pub mod cli;
 pub mod diagnostic;
 pub mod export;
 pub mod grade;
+pub mod history;
 pub mod plan;
 pub mod report;
 pub mod scenario;
 pub mod sheet;
 pub mod text;
+
+#[cfg(test)]
+mod fixtures;
