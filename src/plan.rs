@@ -5,8 +5,17 @@
 //! A pure function of the catalog, the scenario, the options and the seed:
 //! no I/O, no clock. The plan records the chosen ids and budgets, so a saved
 //! session replays exactly even if a later `rand` shuffles differently.
+//!
+//! Questions asked in recent sessions come in as a set of ids to avoid
+//! ([`plan_avoiding`], [`recent_to_avoid`]), so the planner stays pure while
+//! history decides what is recent. Plans of listed questions (answer sheets
+//! that name theirs, drills) live in [`listed`].
 
-use std::collections::{BTreeMap, HashSet};
+mod listed;
+
+pub use listed::{drill, replay};
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use rand::SeedableRng;
 use rand::rngs::ChaCha8Rng;
@@ -92,6 +101,12 @@ pub enum PlanError {
     },
     #[error("--count must be at least {0} (one question per round)")]
     CountTooSmall(usize),
+    #[error("no bank has a question `{0}`")]
+    UnknownQuestion(String),
+    #[error("question `{id}` is not one {place} asks at {level} level")]
+    NotAsked { id: String, place: String, level: Level },
+    #[error("question `{0}` is listed twice")]
+    ListedTwice(String),
 }
 
 /// `m:ss` or `h:mm:ss`, how budgets are shown.
@@ -106,6 +121,20 @@ pub fn clock(seconds: u32) -> String {
 
 /// Builds the interview for `scenario` at `level`.
 pub fn plan(catalog: &Catalog, scenario: &Scenario, level: Level, options: PlanOptions) -> Result<Plan, PlanError> {
+    plan_avoiding(catalog, scenario, level, options, &BTreeSet::new())
+}
+
+/// [`plan`], preferring questions not in `avoid`: a round picks only from
+/// the others while they can fill it (and fit its budget), and otherwise
+/// takes the others first within each topic. With nothing to avoid it
+/// plans exactly as [`plan`] always did for a seed.
+pub fn plan_avoiding(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    level: Level,
+    options: PlanOptions,
+    avoid: &BTreeSet<String>,
+) -> Result<Plan, PlanError> {
     let Some(&pass_mark) = scenario.pass_marks.get(&level) else {
         return Err(PlanError::LevelNotOffered {
             scenario: scenario.id.clone(),
@@ -124,12 +153,16 @@ pub fn plan(catalog: &Catalog, scenario: &Scenario, level: Level, options: PlanO
             .pool(&round.banks, level)
             .filter(|q| !used.contains(&q.id) && round.topic_mix.get(&q.topic) != Some(&0))
             .collect();
-        let name = if scenario.rounds.len() == 1 {
-            format!("scenario `{}`", scenario.id)
-        } else {
-            format!("round `{}`", round.title)
+        let name = place(scenario, round);
+        let fresh: Vec<&Question> = pool.iter().filter(|q| !avoid.contains(&q.id)).copied().collect();
+        let only_fresh = match fresh.len() >= size.questions && fresh.len() < pool.len() {
+            true => pick_round(round, name.clone(), level, size, fresh, avoid, &mut rng).ok(),
+            false => None,
         };
-        let picked = pick_round(round, name, level, size, pool, &mut rng)?;
+        let picked = match only_fresh {
+            Some(picked) => picked,
+            None => pick_round(round, name, level, size, pool, avoid, &mut rng)?,
+        };
         used.extend(picked.iter().map(|q| q.id.clone()));
         let round_index = rounds.len();
         rounds.push(PlannedRound {
@@ -137,16 +170,7 @@ pub fn plan(catalog: &Catalog, scenario: &Scenario, level: Level, options: PlanO
             briefing: round.briefing.clone(),
             budget_seconds: size.seconds,
         });
-        questions.extend(picked.into_iter().map(|q| PlannedQuestion {
-            id: q.id.clone(),
-            bank: q.bank.clone(),
-            prompt: q.prompt.clone(),
-            topic: q.topic.clone(),
-            level: q.level,
-            difficulty: q.difficulty,
-            budget_seconds: budget_of(q, round),
-            round: round_index,
-        }));
+        questions.extend(picked.into_iter().map(|q| planned(q, round, round_index)));
     }
     Ok(Plan {
         scenario: scenario.id.clone(),
@@ -158,6 +182,59 @@ pub fn plan(catalog: &Catalog, scenario: &Scenario, level: Level, options: PlanO
         rounds,
         questions,
     })
+}
+
+/// How errors name a round: the scenario itself when it has only one.
+fn place(scenario: &Scenario, round: &Round) -> String {
+    if scenario.rounds.len() == 1 {
+        format!("scenario `{}`", scenario.id)
+    } else {
+        format!("round `{}`", round.title)
+    }
+}
+
+/// The questions of the last sessions of `scenario` at `level` to avoid
+/// repeating: `sessions` (each the ids it asked, newest first) are added
+/// while enough questions stay unasked for `count` (default: the
+/// scenario's); the latest session is always avoided. Once the pool runs
+/// out the cycle starts again.
+pub fn recent_to_avoid<'a>(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    level: Level,
+    count: Option<usize>,
+    sessions: impl IntoIterator<Item = &'a [String]>,
+) -> BTreeSet<String> {
+    let pool: HashSet<&str> = scenario
+        .rounds
+        .iter()
+        .flat_map(|r| catalog.pool(&r.banks, level))
+        .map(|q| q.id.as_str())
+        .collect();
+    let needed = count.unwrap_or(scenario.size(level).questions);
+    let mut avoid = BTreeSet::new();
+    for (i, asked) in sessions.into_iter().enumerate() {
+        let mut more = avoid.clone();
+        more.extend(asked.iter().filter(|id| pool.contains(id.as_str())).cloned());
+        if i > 0 && pool.len().saturating_sub(more.len()) < needed {
+            break;
+        }
+        avoid = more;
+    }
+    avoid
+}
+
+fn planned(q: &Question, round: &Round, index: usize) -> PlannedQuestion {
+    PlannedQuestion {
+        id: q.id.clone(),
+        bank: q.bank.clone(),
+        prompt: q.prompt.clone(),
+        topic: q.topic.clone(),
+        level: q.level,
+        difficulty: q.difficulty,
+        budget_seconds: budget_of(q, round),
+        round: index,
+    }
 }
 
 fn budget_of(q: &Question, round: &Round) -> u32 {
@@ -219,13 +296,15 @@ fn apportion(total: usize, shares: impl Iterator<Item = usize>) -> Vec<usize> {
 }
 
 /// Picks a round's questions: topics taken in turn by weight, within the
-/// round's budget, then ordered as the round asks.
+/// round's budget, then ordered as the round asks. Within a topic,
+/// questions not in `avoid` come first.
 fn pick_round<'a>(
     round: &Round,
     name: String,
     level: Level,
     size: &RoundSize,
     mut pool: Vec<&'a Question>,
+    avoid: &BTreeSet<String>,
     rng: &mut ChaCha8Rng,
 ) -> Result<Vec<&'a Question>, PlanError> {
     if pool.len() < size.questions {
@@ -260,6 +339,8 @@ fn pick_round<'a>(
     }
 
     pool.shuffle(rng);
+    // Stable: without anything to avoid, the shuffled order stands.
+    pool.sort_by_key(|q| avoid.contains(&q.id));
     let mut by_topic: BTreeMap<&str, Vec<&Question>> = BTreeMap::new();
     for q in &pool {
         by_topic.entry(q.topic.as_str()).or_default().push(q);
@@ -304,7 +385,7 @@ fn pick_round<'a>(
                         && budget_of(q, round) < budget_of(longest, round)
                         && (!same_topic || q.topic == longest.topic)
                 })
-                .min_by_key(|q| budget_of(q, round))
+                .min_by_key(|q| (avoid.contains(&q.id), budget_of(q, round)))
                 .copied()
         };
         let Some(replacement) = shorter(true).or_else(|| shorter(false)) else {
@@ -473,6 +554,78 @@ mod tests {
         .unwrap();
         let min = p.questions.iter().map(|q| q.difficulty).min().unwrap();
         assert_eq!(p.questions[0].difficulty, min);
+    }
+
+    fn seeded(seed: u64) -> PlanOptions {
+        PlanOptions {
+            seed,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn avoided_questions_are_left_out_while_others_remain() {
+        let c = catalog(10, 60);
+        let s = c.scenario("s").unwrap();
+        let first = plan(&c, s, Level::Mid, seeded(5)).unwrap();
+        assert_eq!(plan_avoiding(&c, s, Level::Mid, seeded(5), &BTreeSet::new()).unwrap(), first);
+        let mut avoid: BTreeSet<String> = ids(&first).iter().map(|id| id.to_string()).collect();
+        let second = plan_avoiding(&c, s, Level::Mid, seeded(5), &avoid).unwrap();
+        assert!(second.questions.iter().all(|q| !avoid.contains(&q.id)), "{:?}", ids(&second));
+        // 28 of 30 avoided: the 2 fresh ones come first, 4 avoided fill up.
+        avoid = c.questions().map(|q| q.id.clone()).filter(|id| id != "cost-3" && id != "security-9").collect();
+        let third = plan_avoiding(&c, s, Level::Mid, seeded(5), &avoid).unwrap();
+        assert_eq!(third.questions.len(), 6);
+        assert!(ids(&third).contains(&"cost-3") && ids(&third).contains(&"security-9"), "{:?}", ids(&third));
+    }
+
+    #[test]
+    fn recent_sessions_are_avoided_until_the_pool_runs_out() {
+        let c = catalog(4, 60);
+        let s = c.scenario("s").unwrap();
+        let ids = |list: &[&str]| -> Vec<String> { list.iter().map(|id| id.to_string()).collect() };
+        let a = ids(&["kubernetes-0", "kubernetes-1", "security-0"]);
+        let b = ids(&["security-1", "cost-0", "cost-1", "not-in-the-pool"]);
+        let d = ids(&["cost-2"]);
+        // 12 in the pool, 6 needed: the newest session is always avoided, an
+        // older one only while 6 stay unasked.
+        let avoid = recent_to_avoid(&c, s, Level::Mid, None, [a.as_slice(), b.as_slice(), d.as_slice()]);
+        assert_eq!(avoid, a.iter().chain(&b[..3]).cloned().collect());
+        let avoid = recent_to_avoid(&c, s, Level::Mid, Some(11), [a.as_slice(), b.as_slice()]);
+        assert_eq!(avoid, a.iter().cloned().collect());
+        assert!(recent_to_avoid(&c, s, Level::Mid, None, std::iter::empty()).is_empty());
+    }
+
+    #[test]
+    fn a_listed_plan_replays_the_planned_one() {
+        let c = catalog(10, 60);
+        let s = c.scenario("s").unwrap();
+        for options in [seeded(1), PlanOptions { count: Some(4), minutes: Some(20), seed: 2 }] {
+            let p = plan(&c, s, Level::Mid, options).unwrap();
+            let listed: Vec<String> = ids(&p).iter().map(|id| id.to_string()).collect();
+            assert_eq!(replay(&c, s, Level::Mid, PlanOptions { count: None, ..options }, &listed).unwrap(), p);
+        }
+        let err = |ids: &[&str]| {
+            let ids: Vec<String> = ids.iter().map(|id| id.to_string()).collect();
+            replay(&c, s, Level::Mid, seeded(1), &ids).unwrap_err().to_string()
+        };
+        assert_eq!(err(&["cost-1", "nope"]), "no bank has a question `nope`");
+        assert_eq!(err(&["cost-1", "cost-1"]), "question `cost-1` is listed twice");
+        assert_eq!(err(&[]), "--count must be at least 1 (one question per round)");
+    }
+
+    #[test]
+    fn a_drill_asks_its_questions_in_order_in_one_round() {
+        let c = catalog(10, 60);
+        let s = c.scenario("s").unwrap();
+        let listed = vec!["security-2".to_string(), "cost-0".to_string()];
+        let d = drill(&c, s, Level::Mid, &listed, 9).unwrap();
+        assert_eq!(ids(&d), ["security-2", "cost-0"]);
+        assert_eq!((d.rounds.len(), d.budget_seconds, d.title.as_str()), (1, 80 + 60, "Drill: S"));
+        assert_eq!(
+            drill(&c, s, Level::Senior, &listed, 9).unwrap_err().to_string(),
+            "scenario `s` has no senior level (it offers: mid)"
+        );
     }
 
     #[test]

@@ -5,10 +5,11 @@
 
 use std::fmt::Write as _;
 
+use super::Context;
 use crate::plan::clock;
 use crate::report::{Report, bar};
 
-pub fn to_markdown(r: &Report) -> String {
+pub fn to_markdown(r: &Report, context: &Context) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "# {} — {} level\n", escape(&r.title), r.level);
     let outcome = if r.passed { "**passed**" } else { "**not passed**" };
@@ -20,7 +21,18 @@ pub fn to_markdown(r: &Report) -> String {
     } else {
         let _ = writeln!(o, "| Budget | {} |", clock(r.budget_seconds));
     }
-    let _ = writeln!(o, "| Scenario | `{}`, seed {} |\n", r.scenario, r.seed);
+    let _ = writeln!(o, "| Scenario | `{}`, seed {} |", r.scenario, r.seed);
+    if let Some(date) = &context.date {
+        let _ = writeln!(o, "| Date | {date} |");
+    }
+    if let Some(session) = &context.session {
+        let _ = writeln!(o, "| Session | `{}` ({}) |", session.id, session.kind.as_str());
+    }
+    if context.trend.len() > 1 {
+        let scores: Vec<String> = context.trend.iter().map(|p| format!("{:.0}", p.score)).collect();
+        let _ = writeln!(o, "| Trend | {} (last {} sessions) |", scores.join(" → "), scores.len());
+    }
+    let _ = writeln!(o);
 
     let _ = writeln!(o, "## By topic\n\n| Topic | Questions | Score | |\n|---|---:|---:|---|");
     for t in &r.topics {
