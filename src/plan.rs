@@ -351,14 +351,17 @@ fn pick_round<'a>(
     let mut taken: BTreeMap<&str, usize> = BTreeMap::new();
     let mut picked: Vec<&Question> = Vec::with_capacity(size.questions);
     while picked.len() < size.questions {
-        // The topic furthest below its share goes next; ties by shuffled order.
+        // The topic furthest below its share goes next; ties by shuffled
+        // order. Topics with questions not to avoid left go before those
+        // without, so those questions are all used before any avoided one.
+        let avoided_next = |t: &str| avoid.contains(&by_topic[t][taken.get(t).copied().unwrap_or(0)].id);
         let next = topics
             .iter()
             .filter(|t| taken.get(*t).copied().unwrap_or(0) < by_topic[*t].len())
             .min_by(|a, b| {
                 let ra = taken.get(*a).copied().unwrap_or(0) as f64 / weight(a);
                 let rb = taken.get(*b).copied().unwrap_or(0) as f64 / weight(b);
-                ra.total_cmp(&rb)
+                avoided_next(a).cmp(&avoided_next(b)).then(ra.total_cmp(&rb))
             })
             .copied()
             .expect("pool holds enough questions");

@@ -240,7 +240,8 @@ fn mean(values: impl Iterator<Item = f64>) -> f64 {
     if n == 0 { 0.0 } else { sum / n as f64 }
 }
 
-fn round1(x: f64) -> f64 {
+/// `x` rounded to one decimal, as scores are shown and stored.
+pub(crate) fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
@@ -257,6 +258,15 @@ fn score_style(score: f64, verdict: Verdict) -> console::StyledObject<String> {
 pub fn bar(score: f64, width: usize) -> String {
     let filled = ((score.clamp(0.0, 100.0) / 100.0) * width as f64).round() as usize;
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+/// `text` cut to `max` characters, an ellipsis marking the cut.
+pub fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        text.chars().take(max.saturating_sub(1)).collect::<String>() + "…"
+    }
 }
 
 /// Wraps `text` at `width` columns, each line starting with `indent`.

@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use super::TrendPoint;
 use super::html::escape;
 use crate::grade::Verdict;
+use crate::report::cut;
 
 /// One bar: a label, a 0–100 score, and the tooltip's extra words.
 pub struct Bar<'a> {
@@ -20,11 +21,12 @@ pub struct Bar<'a> {
 /// At most this many sessions are drawn; older ones fall off the left.
 pub const TREND_POINTS: usize = 30;
 
-const WIDTH: f64 = 560.0;
+/// Each chart fills half the page's width; at this many units text is drawn near its CSS size.
+const WIDTH: f64 = 440.0;
 
 /// Horizontal bars, one per row, with the pass mark as a dashed line.
 pub fn bars(rows: &[Bar], pass_mark: u32) -> String {
-    let (label_w, bar_w, row_h, top) = (150.0, 330.0, 26.0, 22.0);
+    let (label_w, bar_w, row_h, top) = (118.0, 260.0, 26.0, 22.0);
     let height = top + row_h * rows.len() as f64 + 22.0;
     let x_of = |score: f64| label_w + bar_w * score.clamp(0.0, 100.0) / 100.0;
     let mut o = String::new();
@@ -35,7 +37,7 @@ pub fn bars(rows: &[Bar], pass_mark: u32) -> String {
     grid_x(&mut o, &x_of, top - 4.0, height - 18.0);
     for (i, row) in rows.iter().enumerate() {
         let y = top + row_h * i as f64;
-        let label = escape(&shorten(row.label, 22));
+        let label = escape(&cut(row.label, 16));
         let _ = write!(
             o,
             r#"<text class="label" x="{lx}" y="{ty}" text-anchor="end">{label}</text><rect class="track" x="{label_w}" y="{by}" width="{bar_w}" height="16" rx="3" /><rect class="fill {class}" x="{label_w}" y="{by}" width="{w:.1}" height="16" rx="3"><title>{title}</title></rect><text class="value" x="{vx:.1}" y="{ty}">{score:.1}</text>"#,
@@ -58,7 +60,7 @@ pub fn bars(rows: &[Bar], pass_mark: u32) -> String {
 /// pass mark as a dashed line.
 pub fn trend(points: &[TrendPoint], pass_mark: u32) -> String {
     let points = &points[points.len().saturating_sub(TREND_POINTS)..];
-    let (left, right, top, bottom, height) = (40.0, 24.0, 14.0, 36.0, 220.0);
+    let (left, right, top, bottom, height) = (34.0, 14.0, 14.0, 50.0, 224.0);
     let plot_w = WIDTH - left - right;
     let plot_h = height - top - bottom;
     let x_of = |i: usize| match points.len() {
@@ -84,9 +86,8 @@ pub fn trend(points: &[TrendPoint], pass_mark: u32) -> String {
     let py = y_of(f64::from(pass_mark));
     let _ = write!(
         o,
-        r#"<line class="pass" x1="{left}" y1="{py}" x2="{x2}" y2="{py}" /><text class="pass-label" x="{x2}" y="{ty}" text-anchor="end">pass {pass_mark}</text>"#,
+        r#"<line class="pass" x1="{left}" y1="{py}" x2="{x2}" y2="{py}" />"#,
         x2 = WIDTH - right,
-        ty = py - 4.0,
     );
     if points.len() > 1 {
         let line: Vec<String> = points
@@ -107,6 +108,7 @@ pub fn trend(points: &[TrendPoint], pass_mark: u32) -> String {
         );
     }
     let axis_y = height - bottom + 20.0;
+    let middle = left + plot_w / 2.0;
     match (points.first(), points.last()) {
         (Some(first), Some(last)) if points.len() > 1 => {
             let _ = write!(
@@ -120,11 +122,20 @@ pub fn trend(points: &[TrendPoint], pass_mark: u32) -> String {
         _ => {
             let _ = write!(
                 o,
-                r#"<text class="axis" x="{x}" y="{axis_y}" text-anchor="middle">The first session like this one: sit it again to see a trend.</text>"#,
-                x = left + plot_w / 2.0,
+                r#"<text class="axis" x="{middle}" y="{axis_y}" text-anchor="middle">The first session like this one: sit it again to see a trend.</text>"#,
             );
         }
     }
+    // The legend: what the dashed line is.
+    let ly = axis_y + 16.0;
+    let _ = write!(
+        o,
+        r#"<line class="pass" x1="{x1}" y1="{y}" x2="{x2}" y2="{y}" /><text class="pass-label" x="{tx}" y="{ly}">pass mark {pass_mark}</text>"#,
+        x1 = middle - 52.0,
+        x2 = middle - 28.0,
+        y = ly - 4.0,
+        tx = middle - 22.0,
+    );
     o.push_str("</svg>");
     o
 }
@@ -151,13 +162,4 @@ fn pass_line_x(o: &mut String, x: f64, y1: f64, y2: f64, pass_mark: u32) {
         r#"<line class="pass" x1="{x}" y1="{y1}" x2="{x}" y2="{y2}" /><text class="pass-label" x="{x}" y="{ty}" text-anchor="middle">pass {pass_mark}</text>"#,
         ty = y1 - 4.0,
     );
-}
-
-/// `text` cut to `max` characters with an ellipsis (the tooltip has all).
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        text.chars().take(max - 1).collect::<String>() + "…"
-    }
 }

@@ -57,13 +57,14 @@ fn summary(o: &mut String, r: &Report, context: &Context) {
     let mut meta = vec![format!("{} level", capitalise(r.level.as_str()))];
     meta.extend(context.date.iter().map(|d| escape(d)));
     if let Some(s) = &context.session {
-        meta.push(format!("{} <code>{}</code>", s.kind.as_str(), escape(&s.id)));
+        meta.push(format!("session <code>{}</code>", escape(&s.id)));
     }
+    let kind = context.session.as_ref().map_or("interview", |s| s.kind.as_str());
     meta.push(format!("scenario <code>{}</code>, seed {}", escape(&r.scenario), r.seed));
     let (class, outcome) = if r.passed { ("pass", "Passed") } else { ("fail", "Not passed") };
     let _ = write!(
         o,
-        "<header class=\"card summary\">\n<div>\n<p class=\"eyebrow\">grill · interview report</p>\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n</div>\n<div class=\"score {class}\"><span class=\"big\">{:.1}</span><span class=\"of\">/ 100</span><br /><span class=\"badge\">{outcome}</span><span class=\"mark\">pass mark {}</span></div>\n</header>\n",
+        "<header class=\"card summary\">\n<div>\n<p class=\"eyebrow\">grill · {kind} report</p>\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n</div>\n<div class=\"score {class}\"><span class=\"big\">{:.1}</span><span class=\"of\">/ 100</span><br /><span class=\"badge\">{outcome}</span><span class=\"mark\">pass mark {}</span></div>\n</header>\n",
         escape(&r.title),
         meta.join(" · "),
         r.score,

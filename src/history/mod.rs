@@ -90,9 +90,11 @@ pub struct SessionInfo {
 }
 
 impl SessionRecord {
-    /// A record for a session that ran from `started` to `finished`, with a
-    /// fresh id.
+    /// A record for a session that ran from `started` to `finished` (kept
+    /// to the second), with a fresh id.
     pub fn new(plan: &Plan, report: Report, kind: Kind, source: Source, started: Timestamp, finished: Timestamp) -> Self {
+        let second = |t: Timestamp| t.round(jiff::Unit::Second).unwrap_or(t);
+        let (started, finished) = (second(started), second(finished));
         SessionRecord {
             version: RECORD_VERSION,
             id: new_id(finished),
