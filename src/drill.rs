@@ -109,14 +109,7 @@ pub struct Due {
 /// The `count` questions of `pool` to drill at `now`: the most overdue
 /// first, then new ones (in seeded order), then those due soonest. The
 /// question asked last (`last_asked`) is never first.
-pub fn schedule(
-    pool: &[String],
-    reviews: &[Review],
-    now: Timestamp,
-    count: usize,
-    seed: u64,
-    last_asked: Option<&str>,
-) -> Vec<Due> {
+pub fn schedule(pool: &[String], reviews: &[Review], now: Timestamp, count: usize, seed: u64, last_asked: Option<&str>) -> Vec<Due> {
     let cards = cards(reviews);
     let mut items: Vec<Due> = pool
         .iter()
@@ -199,7 +192,12 @@ mod tests {
         assert_eq!(order[6].due, at("2026-12-04T10:00:00Z"));
         // The seed orders the new questions only.
         let other_seeds: Vec<Vec<String>> = (0..8)
-            .map(|seed| ids(&schedule(&pool(), &history(), now, 10, seed, None))[4..6].iter().map(|s| s.to_string()).collect())
+            .map(|seed| {
+                ids(&schedule(&pool(), &history(), now, 10, seed, None))[4..6]
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect()
+            })
             .collect();
         assert!(other_seeds.iter().any(|o| o[0] == "g") && other_seeds.iter().any(|o| o[0] == "f"));
     }

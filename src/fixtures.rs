@@ -54,10 +54,18 @@ pub fn report(scenario: &str, level: Level, scored: &[(&str, &str, f64)]) -> Rep
             level,
             round: "Round".into(),
             score: *score,
-            verdict: if *score == 0.0 { Verdict::Skipped } else { Verdict::from_score(*score) },
+            verdict: if *score == 0.0 {
+                Verdict::Skipped
+            } else {
+                Verdict::from_score(*score)
+            },
             covered: vec![format!("covered point of {}", q.id)],
             missed: vec![format!("missed point of {}", q.id)],
-            answer: if *score == 0.0 { String::new() } else { format!("My answer to {}.", q.id) },
+            answer: if *score == 0.0 {
+                String::new()
+            } else {
+                format!("My answer to {}.", q.id)
+            },
             reference: format!("The reference answer to {}.", q.id),
             seconds: Some(50),
             budget_seconds: 60,

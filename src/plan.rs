@@ -12,8 +12,10 @@
 //! that name theirs, drills) live in [`listed`].
 
 mod listed;
+mod recent;
 
 pub use listed::{drill, replay};
+pub use recent::recent_to_avoid;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -191,37 +193,6 @@ fn place(scenario: &Scenario, round: &Round) -> String {
     } else {
         format!("round `{}`", round.title)
     }
-}
-
-/// The questions of the last sessions of `scenario` at `level` to avoid
-/// repeating: `sessions` (each the ids it asked, newest first) are added
-/// while enough questions stay unasked for `count` (default: the
-/// scenario's); the latest session is always avoided. Once the pool runs
-/// out the cycle starts again.
-pub fn recent_to_avoid<'a>(
-    catalog: &Catalog,
-    scenario: &Scenario,
-    level: Level,
-    count: Option<usize>,
-    sessions: impl IntoIterator<Item = &'a [String]>,
-) -> BTreeSet<String> {
-    let pool: HashSet<&str> = scenario
-        .rounds
-        .iter()
-        .flat_map(|r| catalog.pool(&r.banks, level))
-        .map(|q| q.id.as_str())
-        .collect();
-    let needed = count.unwrap_or(scenario.size(level).questions);
-    let mut avoid = BTreeSet::new();
-    for (i, asked) in sessions.into_iter().enumerate() {
-        let mut more = avoid.clone();
-        more.extend(asked.iter().filter(|id| pool.contains(id.as_str())).cloned());
-        if i > 0 && pool.len().saturating_sub(more.len()) < needed {
-            break;
-        }
-        avoid = more;
-    }
-    avoid
 }
 
 fn planned(q: &Question, round: &Round, index: usize) -> PlannedQuestion {
@@ -416,7 +387,7 @@ mod tests {
     use super::*;
     use crate::catalog::Sources;
 
-    fn catalog(questions_per_topic: usize, seconds: u32) -> Catalog {
+    pub(super) fn catalog(questions_per_topic: usize, seconds: u32) -> Catalog {
         let dir = tempfile::tempdir().unwrap();
         let mut bank = String::from("id = \"t\"\ntitle = \"T\"\n");
         for topic in ["kubernetes", "security", "cost"] {
@@ -443,7 +414,7 @@ mod tests {
         .unwrap()
     }
 
-    fn ids(p: &Plan) -> Vec<&str> {
+    pub(super) fn ids(p: &Plan) -> Vec<&str> {
         p.questions.iter().map(|q| q.id.as_str()).collect()
     }
 
@@ -559,7 +530,7 @@ mod tests {
         assert_eq!(p.questions[0].difficulty, min);
     }
 
-    fn seeded(seed: u64) -> PlanOptions {
+    pub(super) fn seeded(seed: u64) -> PlanOptions {
         PlanOptions {
             seed,
             ..Default::default()
@@ -576,58 +547,17 @@ mod tests {
         let second = plan_avoiding(&c, s, Level::Mid, seeded(5), &avoid).unwrap();
         assert!(second.questions.iter().all(|q| !avoid.contains(&q.id)), "{:?}", ids(&second));
         // 28 of 30 avoided: the 2 fresh ones come first, 4 avoided fill up.
-        avoid = c.questions().map(|q| q.id.clone()).filter(|id| id != "cost-3" && id != "security-9").collect();
+        avoid = c
+            .questions()
+            .map(|q| q.id.clone())
+            .filter(|id| id != "cost-3" && id != "security-9")
+            .collect();
         let third = plan_avoiding(&c, s, Level::Mid, seeded(5), &avoid).unwrap();
         assert_eq!(third.questions.len(), 6);
-        assert!(ids(&third).contains(&"cost-3") && ids(&third).contains(&"security-9"), "{:?}", ids(&third));
-    }
-
-    #[test]
-    fn recent_sessions_are_avoided_until_the_pool_runs_out() {
-        let c = catalog(4, 60);
-        let s = c.scenario("s").unwrap();
-        let ids = |list: &[&str]| -> Vec<String> { list.iter().map(|id| id.to_string()).collect() };
-        let a = ids(&["kubernetes-0", "kubernetes-1", "security-0"]);
-        let b = ids(&["security-1", "cost-0", "cost-1", "not-in-the-pool"]);
-        let d = ids(&["cost-2"]);
-        // 12 in the pool, 6 needed: the newest session is always avoided, an
-        // older one only while 6 stay unasked.
-        let avoid = recent_to_avoid(&c, s, Level::Mid, None, [a.as_slice(), b.as_slice(), d.as_slice()]);
-        assert_eq!(avoid, a.iter().chain(&b[..3]).cloned().collect());
-        let avoid = recent_to_avoid(&c, s, Level::Mid, Some(11), [a.as_slice(), b.as_slice()]);
-        assert_eq!(avoid, a.iter().cloned().collect());
-        assert!(recent_to_avoid(&c, s, Level::Mid, None, std::iter::empty()).is_empty());
-    }
-
-    #[test]
-    fn a_listed_plan_replays_the_planned_one() {
-        let c = catalog(10, 60);
-        let s = c.scenario("s").unwrap();
-        for options in [seeded(1), PlanOptions { count: Some(4), minutes: Some(20), seed: 2 }] {
-            let p = plan(&c, s, Level::Mid, options).unwrap();
-            let listed: Vec<String> = ids(&p).iter().map(|id| id.to_string()).collect();
-            assert_eq!(replay(&c, s, Level::Mid, PlanOptions { count: None, ..options }, &listed).unwrap(), p);
-        }
-        let err = |ids: &[&str]| {
-            let ids: Vec<String> = ids.iter().map(|id| id.to_string()).collect();
-            replay(&c, s, Level::Mid, seeded(1), &ids).unwrap_err().to_string()
-        };
-        assert_eq!(err(&["cost-1", "nope"]), "no bank has a question `nope`");
-        assert_eq!(err(&["cost-1", "cost-1"]), "question `cost-1` is listed twice");
-        assert_eq!(err(&[]), "--count must be at least 1 (one question per round)");
-    }
-
-    #[test]
-    fn a_drill_asks_its_questions_in_order_in_one_round() {
-        let c = catalog(10, 60);
-        let s = c.scenario("s").unwrap();
-        let listed = vec!["security-2".to_string(), "cost-0".to_string()];
-        let d = drill(&c, s, Level::Mid, &listed, 9).unwrap();
-        assert_eq!(ids(&d), ["security-2", "cost-0"]);
-        assert_eq!((d.rounds.len(), d.budget_seconds, d.title.as_str()), (1, 80 + 60, "Drill: S"));
-        assert_eq!(
-            drill(&c, s, Level::Senior, &listed, 9).unwrap_err().to_string(),
-            "scenario `s` has no senior level (it offers: mid)"
+        assert!(
+            ids(&third).contains(&"cost-3") && ids(&third).contains(&"security-9"),
+            "{:?}",
+            ids(&third)
         );
     }
 

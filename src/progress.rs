@@ -86,7 +86,11 @@ pub fn progress(sessions: &[SessionRecord]) -> Progress {
     for s in sessions {
         let r = &s.report;
         if s.kind == Kind::Interview {
-            interviews.entry((&r.scenario, r.level)).or_insert((&r.title, vec![])).1.push(r.score);
+            interviews
+                .entry((&r.scenario, r.level))
+                .or_insert((&r.title, vec![]))
+                .1
+                .push(r.score);
         }
         for t in &r.topics {
             let entry = topics.entry((r.level, &t.topic)).or_default();
@@ -146,20 +150,40 @@ impl Progress {
             .bold()
         );
         if !self.interviews.is_empty() {
-            let _ = writeln!(o, "\n{:<40} {:<20} {:>5} {:>6} {:>5}", style("Interviews").bold(), "trend", "last", "recent", "best");
+            let _ = writeln!(
+                o,
+                "\n{:<40} {:<20} {:>5} {:>6} {:>5}",
+                style("Interviews").bold(),
+                "trend",
+                "last",
+                "recent",
+                "best"
+            );
             for i in &self.interviews {
                 let name = format!("{} · {}", i.scenario, i.level);
                 let _ = writeln!(o, "  {:<38} {}", cut(&name, 38), row(&i.trend));
             }
         }
         if !self.topics.is_empty() {
-            let _ = writeln!(o, "\n{:<40} {:<20} {:>5} {:>6} {:>5}", style("By level and topic").bold(), "trend", "last", "recent", "best");
+            let _ = writeln!(
+                o,
+                "\n{:<40} {:<20} {:>5} {:>6} {:>5}",
+                style("By level and topic").bold(),
+                "trend",
+                "last",
+                "recent",
+                "best"
+            );
             for t in &self.topics {
                 let _ = writeln!(o, "  {:<7} {:<30} {}", t.level.as_str(), cut(&t.topic, 30), row(&t.trend));
             }
         }
         if !self.weakest.is_empty() {
-            let _ = writeln!(o, "\n{} (mean of the last {RECENT} sessions that asked them)", style("Weakest topics").bold());
+            let _ = writeln!(
+                o,
+                "\n{} (mean of the last {RECENT} sessions that asked them)",
+                style("Weakest topics").bold()
+            );
             for (i, t) in self.weakest.iter().enumerate() {
                 let _ = writeln!(
                     o,
@@ -207,17 +231,34 @@ mod tests {
         let mut drill = record("k", Level::Mid, "2026-11-04T10:00:00Z", &[("q9", "security", 90.0)]);
         drill.kind = Kind::Drill;
         let sessions = vec![
-            record("k", Level::Mid, "2026-11-01T10:00:00Z", &[("q1", "security", 20.0), ("q2", "cost", 80.0)]),
-            record("k", Level::Mid, "2026-11-02T10:00:00Z", &[("q3", "security", 40.0), ("q4", "cost", 60.0)]),
+            record(
+                "k",
+                Level::Mid,
+                "2026-11-01T10:00:00Z",
+                &[("q1", "security", 20.0), ("q2", "cost", 80.0)],
+            ),
+            record(
+                "k",
+                Level::Mid,
+                "2026-11-02T10:00:00Z",
+                &[("q3", "security", 40.0), ("q4", "cost", 60.0)],
+            ),
             record("k", Level::Junior, "2026-11-03T10:00:00Z", &[("q5", "cost", 100.0)]),
             drill,
         ];
         let p = progress(&sessions);
         assert_eq!(p.sessions, 4);
         let interviews: Vec<(Level, Vec<f64>)> = p.interviews.iter().map(|i| (i.level, i.trend.scores.clone())).collect();
-        assert_eq!(interviews, [(Level::Junior, vec![100.0]), (Level::Mid, vec![50.0, 50.0])], "drills left out");
-        let topics: Vec<(Level, &str, Vec<f64>)> =
-            p.topics.iter().map(|t| (t.level, t.topic.as_str(), t.trend.scores.clone())).collect();
+        assert_eq!(
+            interviews,
+            [(Level::Junior, vec![100.0]), (Level::Mid, vec![50.0, 50.0])],
+            "drills left out"
+        );
+        let topics: Vec<(Level, &str, Vec<f64>)> = p
+            .topics
+            .iter()
+            .map(|t| (t.level, t.topic.as_str(), t.trend.scores.clone()))
+            .collect();
         assert_eq!(
             topics,
             [

@@ -265,9 +265,18 @@ mod tests {
             ("[[answer]]\ntext = \"x\"\n", "missing field `id`"),
             ("[[answer]]\nid = \"q\"\nsecs = 3\n", "a.toml:3:1: unknown field `secs`"),
             ("[[answer]]\nid = \"q\"\nseconds = -3\n", "a.toml:3:11: answer `q` took -3 seconds"),
-            ("kind = \"drill\"\n[[answer]]\nid = \"q\"\n", "a.toml:1:8: a drill sheet must list its questions"),
-            ("questions = []\n[[answer]]\nid = \"q\"\n", "a.toml:1:13: `questions` lists no question"),
-            ("minutes = 0\n[[answer]]\nid = \"q\"\n", "a.toml:1:11: 0 minutes is not a time budget"),
+            (
+                "kind = \"drill\"\n[[answer]]\nid = \"q\"\n",
+                "a.toml:1:8: a drill sheet must list its questions",
+            ),
+            (
+                "questions = []\n[[answer]]\nid = \"q\"\n",
+                "a.toml:1:13: `questions` lists no question",
+            ),
+            (
+                "minutes = 0\n[[answer]]\nid = \"q\"\n",
+                "a.toml:1:11: 0 minutes is not a time budget",
+            ),
             ("kind = \"exam\"\n[[answer]]\nid = \"q\"\n", "unknown variant `exam`"),
         ] {
             let err = AnswerSheet::parse(&SourceFile::new("a.toml", text)).unwrap_err().to_string();

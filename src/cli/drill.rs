@@ -22,10 +22,7 @@ use crate::sheet::{AnswerSheet, SheetHeader};
 pub fn drill(dirs: &[PathBuf], args: &DrillArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
     let (_, listing) = read_history()?;
     // By default, drill what you practised last.
-    let scenario = args
-        .scenario
-        .clone()
-        .or_else(|| listing.last().map(|s| s.report.scenario.clone()));
+    let scenario = args.scenario.clone().or_else(|| listing.last().map(|s| s.report.scenario.clone()));
     let level = args.level.or_else(|| {
         let like = |s: &&crate::history::SessionRecord| scenario.as_ref().is_none_or(|id| &s.report.scenario == id);
         listing.sessions.iter().rev().find(like).map(|s| s.report.level)
@@ -92,7 +89,13 @@ pub fn drill(dirs: &[PathBuf], args: &DrillArgs, out: &mut Out) -> anyhow::Resul
             p.seed
         );
         for (i, (q, d)) in p.questions.iter().zip(&due).enumerate() {
-            let _ = writeln!(o, "{:>2}. {:<9} {}", i + 1, q.id, wrap(&q.prompt, 78, "              ").trim_start());
+            let _ = writeln!(
+                o,
+                "{:>2}. {:<9} {}",
+                i + 1,
+                q.id,
+                wrap(&q.prompt, 78, "              ").trim_start()
+            );
             let _ = writeln!(o, "              {} · {}", q.topic, why(d, now));
         }
         let topic = args.topic.as_ref().map(|t| format!(" --topic {t}")).unwrap_or_default();
@@ -144,7 +147,11 @@ fn why(d: &Due, now: Timestamp) -> String {
 }
 
 fn ago(d: SignedDuration) -> String {
-    if d < SignedDuration::from_mins(1) { "now".into() } else { format!("since {}", span(d)) }
+    if d < SignedDuration::from_mins(1) {
+        "now".into()
+    } else {
+        format!("since {}", span(d))
+    }
 }
 
 /// A duration as people say it: minutes, hours or days.

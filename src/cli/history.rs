@@ -98,7 +98,11 @@ fn list(args: &HistoryArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     if shown.is_empty() {
-        let what = if listing.sessions.is_empty() { "No sessions in history yet" } else { "No session matches" };
+        let what = if listing.sessions.is_empty() {
+            "No sessions in history yet"
+        } else {
+            "No session matches"
+        };
         out.print(&format!(
             "{what} ({}).\nEach session is saved when it ends: grill run --answers FILE\n",
             history.dir().display()
@@ -192,9 +196,7 @@ fn export(file: &Path, force: bool, out: &mut Out) -> anyhow::Result<ExitCode> {
 fn import(file: &Path) -> anyhow::Result<ExitCode> {
     let (text, name) = if file == Path::new("-") {
         let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .context("cannot read standard input")?;
+        std::io::stdin().read_to_string(&mut text).context("cannot read standard input")?;
         (text, "<stdin>".to_string())
     } else {
         let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
@@ -215,7 +217,11 @@ fn import(file: &Path) -> anyhow::Result<ExitCode> {
     if done.rejected.is_empty() {
         Ok(ExitCode::SUCCESS)
     } else {
-        bail!("{} session{} in {name} could not be imported (see the warnings above)", done.rejected.len(), if done.rejected.len() == 1 { "" } else { "s" })
+        bail!(
+            "{} session{} in {name} could not be imported (see the warnings above)",
+            done.rejected.len(),
+            if done.rejected.len() == 1 { "" } else { "s" }
+        )
     }
 }
 

@@ -298,5 +298,9 @@ pub fn run(dirs: &[PathBuf], args: &RunArgs, out: &mut Out) -> anyhow::Result<Ex
     let record = SessionRecord::new(&p, report, sheet.kind, Source::Sheet, started, Timestamp::now());
     let context = finish(&record, !args.no_save, args.export.as_deref())?;
     out.print(&render_in(&record.report, args.format, &context))?;
-    Ok(if record.report.passed { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if record.report.passed {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

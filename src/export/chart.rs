@@ -104,7 +104,12 @@ pub fn trend(points: &[TrendPoint], pass_mark: u32) -> String {
             r#"<circle class="{class}" cx="{x:.1}" cy="{y:.1}" r="{r}"><title>{title}</title></circle>"#,
             x = x_of(i),
             y = y_of(p.score),
-            title = escape(&format!("{} — {:.1}{}", p.date, p.score, if p.current { " (this session)" } else { "" })),
+            title = escape(&format!(
+                "{} — {:.1}{}",
+                p.date,
+                p.score,
+                if p.current { " (this session)" } else { "" }
+            )),
         );
     }
     let axis_y = height - bottom + 20.0;

@@ -74,7 +74,11 @@ fn summary(o: &mut String, r: &Report, context: &Context) {
         Some(s) => format!("{} <small>of {}</small>", clock(s), clock(r.budget_seconds)),
         None => format!("— <small>budget {}</small>", clock(r.budget_seconds)),
     };
-    let well = r.questions.iter().filter(|q| matches!(q.verdict, Verdict::Strong | Verdict::Good)).count();
+    let well = r
+        .questions
+        .iter()
+        .filter(|q| matches!(q.verdict, Verdict::Strong | Verdict::Good))
+        .count();
     let over = r.questions.iter().filter(|q| q.over_budget).count();
     let _ = write!(
         o,
@@ -116,7 +120,11 @@ fn charts(o: &mut String, r: &Report, context: &Context) {
 fn question(o: &mut String, n: usize, q: &QuestionReport, analyzer: &Analyzer) {
     let verdict = q.verdict.as_str();
     // Open what needs work; fold what went well.
-    let open = if matches!(q.verdict, Verdict::Strong | Verdict::Good) { "" } else { " open=\"open\"" };
+    let open = if matches!(q.verdict, Verdict::Strong | Verdict::Good) {
+        ""
+    } else {
+        " open=\"open\""
+    };
     let time = match q.seconds {
         Some(s) => format!(
             "{} of {}{}",
@@ -151,7 +159,10 @@ fn question(o: &mut String, n: usize, q: &QuestionReport, analyzer: &Analyzer) {
     let answer = if q.skipped {
         "<p class=\"empty\">Skipped: no answer given.</p>".to_string()
     } else {
-        format!("<div class=\"text\">{}</div>", highlight(&q.answer, analyzer, &hits, &HashSet::new()))
+        format!(
+            "<div class=\"text\">{}</div>",
+            highlight(&q.answer, analyzer, &hits, &HashSet::new())
+        )
     };
     let _ = write!(
         o,
@@ -166,9 +177,7 @@ fn highlight(text: &str, analyzer: &Analyzer, hits: &HashSet<String>, misses: &H
     let mut rest = text;
     while !rest.is_empty() {
         let is_word = rest.starts_with(char::is_alphanumeric);
-        let end = rest
-            .find(|c: char| c.is_alphanumeric() != is_word)
-            .unwrap_or(rest.len());
+        let end = rest.find(|c: char| c.is_alphanumeric() != is_word).unwrap_or(rest.len());
         let (piece, tail) = rest.split_at(end);
         rest = tail;
         let lower = piece.to_lowercase();

@@ -139,9 +139,7 @@ fn new_id(finished: Timestamp) -> String {
 
 /// Ids name files, so they are kept to characters safe in any file name.
 pub fn valid_id(id: &str) -> bool {
-    (1..=64).contains(&id.len())
-        && !id.starts_with('-')
-        && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    (1..=64).contains(&id.len()) && !id.starts_with('-') && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// The directory grill keeps its data in: `$GRILL_HOME`, else
@@ -185,7 +183,12 @@ impl fmt::Display for Reason {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}; the file was skipped and left as it is", self.path.display(), self.reason)
+        write!(
+            f,
+            "{}: {}; the file was skipped and left as it is",
+            self.path.display(),
+            self.reason
+        )
     }
 }
 
@@ -194,16 +197,14 @@ impl fmt::Display for Problem {
 pub fn parse_record(text: &str) -> Result<SessionRecord, Reason> {
     let value: Value = serde_json::from_str(text).map_err(|e| Reason::Corrupt(format!("not valid JSON: {e}")))?;
     check_versions(&value)?;
-    let record: SessionRecord =
-        serde_json::from_str(text).map_err(|e| Reason::Corrupt(format!("not a grill session record: {e}")))?;
+    let record: SessionRecord = serde_json::from_str(text).map_err(|e| Reason::Corrupt(format!("not a grill session record: {e}")))?;
     check_id(record)
 }
 
 /// [`parse_record`] for a record inside a larger document.
 pub fn record_from_value(value: Value) -> Result<SessionRecord, Reason> {
     check_versions(&value)?;
-    let record: SessionRecord =
-        serde_json::from_value(value).map_err(|e| Reason::Corrupt(format!("not a grill session record: {e}")))?;
+    let record: SessionRecord = serde_json::from_value(value).map_err(|e| Reason::Corrupt(format!("not a grill session record: {e}")))?;
     check_id(record)
 }
 
@@ -326,10 +327,12 @@ impl History {
     /// Saves `record` as a new file. Fails rather than replace a file.
     pub fn save(&self, record: &SessionRecord) -> anyhow::Result<PathBuf> {
         if !valid_id(&record.id) {
-            bail!("cannot save session `{}`: an id may hold only letters, digits, `-` and `_`", record.id);
+            bail!(
+                "cannot save session `{}`: an id may hold only letters, digits, `-` and `_`",
+                record.id
+            );
         }
-        std::fs::create_dir_all(&self.dir)
-            .with_context(|| format!("cannot create the history directory {}", self.dir.display()))?;
+        std::fs::create_dir_all(&self.dir).with_context(|| format!("cannot create the history directory {}", self.dir.display()))?;
         let path = self.dir.join(format!("{}.json", record.id));
         if path.exists() {
             bail!("{} already exists; a saved session is never overwritten", path.display());
@@ -363,9 +366,7 @@ impl History {
             }
             let read = std::fs::read(&path)
                 .map_err(|e| Reason::Corrupt(format!("cannot read: {e}")))
-                .and_then(|bytes| {
-                    String::from_utf8(bytes).map_err(|_| Reason::Corrupt("not UTF-8 text".into()))
-                })
+                .and_then(|bytes| String::from_utf8(bytes).map_err(|_| Reason::Corrupt("not UTF-8 text".into())))
                 .and_then(|text| parse_record(&text));
             match read {
                 Ok(record) if listing.paths.contains_key(&record.id) => listing.problems.push(Problem {
@@ -379,7 +380,9 @@ impl History {
                 Err(reason) => listing.problems.push(Problem { path, reason }),
             }
         }
-        listing.sessions.sort_by(|a, b| a.finished.cmp(&b.finished).then_with(|| a.id.cmp(&b.id)));
+        listing
+            .sessions
+            .sort_by(|a, b| a.finished.cmp(&b.finished).then_with(|| a.id.cmp(&b.id)));
         Ok(listing)
     }
 

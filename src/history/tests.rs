@@ -21,7 +21,7 @@ fn a_saved_session_reads_back_the_same() {
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.starts_with("{\n  \"version\": 1,\n  \"id\": \"20261120-100000-"), "{text}");
     let listing = history.list().unwrap();
-    assert_eq!(listing.sessions, [record.clone()]);
+    assert_eq!(listing.sessions, std::slice::from_ref(&record));
     assert!(listing.problems.is_empty());
     assert_eq!(parse_record(&text), Ok(record));
 }
@@ -65,14 +65,20 @@ fn corrupt_and_newer_files_are_reported_skipped_and_kept() {
         std::fs::write(dir.path().join(name), bytes).unwrap();
     }
     let listing = history.list().unwrap();
-    assert_eq!(listing.sessions, [good.clone()]);
+    assert_eq!(listing.sessions, std::slice::from_ref(&good));
     let problems: Vec<String> = listing.problems.iter().map(ToString::to_string).collect();
     let expected = [
         ("a-truncated.json", "not valid JSON: EOF while parsing"),
-        ("b-newer.json", "written by a newer grill (format version 2; this one reads up to 1)"),
+        (
+            "b-newer.json",
+            "written by a newer grill (format version 2; this one reads up to 1)",
+        ),
         ("c-newer-report.json", "written by a newer grill (format version 9"),
         ("d-binary.json", "not UTF-8 text"),
-        ("e-duplicate.json", &format!("holds session `{}`, already read from another file", good.id)),
+        (
+            "e-duplicate.json",
+            &format!("holds session `{}`, already read from another file", good.id),
+        ),
         ("f-not-a-record.json", "not a grill session record: missing field `kind`"),
         ("g-bad-id.json", "its id `../../etc` may hold only letters"),
     ];
@@ -174,7 +180,10 @@ fn sessions_are_found_by_last_id_or_unique_prefix() {
         "`20261120-100000-aa` matches 2 sessions (20261120-100000-aaaa, 20261120-100000-aabb); give more of the id"
     );
     assert!(matches!(listing.find("2025"), Err(LookupError::NotFound(_))));
-    assert_eq!(history.delete("aab").err().map(|e| e.to_string()), Some("no session `aab` in history; `grill history` lists them".into()));
+    assert_eq!(
+        history.delete("aab").err().map(|e| e.to_string()),
+        Some("no session `aab` in history; `grill history` lists them".into())
+    );
     assert_eq!(history.delete("20261120-100000-aab").unwrap().id, b.id);
     assert_eq!(history.list().unwrap().sessions.len(), 2);
 }
@@ -208,7 +217,7 @@ fn export_then_import_merges_without_duplicates() {
 
     // A single session file imports too.
     let fresh = History::open(dir.path().join("c"));
-    assert_eq!(fresh.import(&s3.to_json(), "one.json").unwrap().added, [s3.id.clone()]);
+    assert_eq!(fresh.import(&s3.to_json(), "one.json").unwrap().added, std::slice::from_ref(&s3.id));
 }
 
 #[test]
@@ -225,16 +234,22 @@ fn import_rejects_what_it_cannot_read_and_never_overwrites() {
         s1.to_json()
     );
     let done = history.import(&text, "in.json").unwrap();
-    assert_eq!(done.present, [s1.id.clone()]);
+    assert_eq!(done.present, std::slice::from_ref(&s1.id));
     assert!(done.added.is_empty());
     assert_eq!(done.rejected.len(), 2, "{:?}", done.rejected);
     assert!(done.rejected[0].contains(&format!("in.json: session `{}`: written by a newer grill", s2.id)));
     assert!(done.rejected[1].starts_with("in.json: session #3: not a grill session record"));
-    assert_eq!(std::fs::read_to_string(dir.path().join(format!("{}.json", s1.id))).unwrap(), "garbage");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(format!("{}.json", s1.id))).unwrap(),
+        "garbage"
+    );
 
     for (text, says) in [
         ("nope", "in.json: not valid JSON"),
-        ("{\"format\": \"grill-history\", \"version\": 3, \"sessions\": []}", "exported by a newer grill"),
+        (
+            "{\"format\": \"grill-history\", \"version\": 3, \"sessions\": []}",
+            "exported by a newer grill",
+        ),
         ("{\"format\": \"grill-history\", \"version\": 1}", "needs a `sessions` array"),
         ("[1, 2]", "not a grill history export"),
     ] {

@@ -52,8 +52,7 @@ impl History {
     /// Merges the sessions in `text` (a bundle or one session record, read
     /// from `name`) into this history.
     pub fn import(&self, text: &str, name: &str) -> anyhow::Result<Imported> {
-        let value: Value =
-            serde_json::from_str(text).map_err(|e| anyhow::anyhow!("{name}: not valid JSON: {e}"))?;
+        let value: Value = serde_json::from_str(text).map_err(|e| anyhow::anyhow!("{name}: not valid JSON: {e}"))?;
         let sessions = if value.get("format").and_then(Value::as_str) == Some(BUNDLE_FORMAT) {
             let version = value.get("version").and_then(Value::as_u64).unwrap_or(0);
             if version > u64::from(BUNDLE_VERSION) {

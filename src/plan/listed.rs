@@ -16,13 +16,7 @@ use crate::scenario::{Round, Scenario};
 /// The interview `scenario` at `level` asking exactly `ids`, in order:
 /// rounds take their share of the ids as the planner would have sized them
 /// for `ids.len()` questions (and `options.minutes`).
-pub fn replay(
-    catalog: &Catalog,
-    scenario: &Scenario,
-    level: Level,
-    options: PlanOptions,
-    ids: &[String],
-) -> Result<Plan, PlanError> {
+pub fn replay(catalog: &Catalog, scenario: &Scenario, level: Level, options: PlanOptions, ids: &[String]) -> Result<Plan, PlanError> {
     let pass_mark = pass_mark(scenario, level)?;
     let options = PlanOptions {
         count: Some(ids.len()),
@@ -121,4 +115,53 @@ fn find<'a>(
         return Err(PlanError::ListedTwice(id.to_string()));
     }
     Ok(q)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::plan;
+    use crate::plan::tests::{catalog, ids, seeded};
+
+    #[test]
+    fn a_listed_plan_replays_the_planned_one() {
+        let c = catalog(10, 60);
+        let s = c.scenario("s").unwrap();
+        for options in [
+            seeded(1),
+            PlanOptions {
+                count: Some(4),
+                minutes: Some(20),
+                seed: 2,
+            },
+        ] {
+            let p = plan(&c, s, Level::Mid, options).unwrap();
+            let listed: Vec<String> = ids(&p).iter().map(|id| id.to_string()).collect();
+            assert_eq!(
+                replay(&c, s, Level::Mid, PlanOptions { count: None, ..options }, &listed).unwrap(),
+                p
+            );
+        }
+        let err = |ids: &[&str]| {
+            let ids: Vec<String> = ids.iter().map(|id| id.to_string()).collect();
+            replay(&c, s, Level::Mid, seeded(1), &ids).unwrap_err().to_string()
+        };
+        assert_eq!(err(&["cost-1", "nope"]), "no bank has a question `nope`");
+        assert_eq!(err(&["cost-1", "cost-1"]), "question `cost-1` is listed twice");
+        assert_eq!(err(&[]), "--count must be at least 1 (one question per round)");
+    }
+
+    #[test]
+    fn a_drill_asks_its_questions_in_order_in_one_round() {
+        let c = catalog(10, 60);
+        let s = c.scenario("s").unwrap();
+        let listed = vec!["security-2".to_string(), "cost-0".to_string()];
+        let d = drill(&c, s, Level::Mid, &listed, 9).unwrap();
+        assert_eq!(ids(&d), ["security-2", "cost-0"]);
+        assert_eq!((d.rounds.len(), d.budget_seconds, d.title.as_str()), (1, 80 + 60, "Drill: S"));
+        assert_eq!(
+            drill(&c, s, Level::Senior, &listed, 9).unwrap_err().to_string(),
+            "scenario `s` has no senior level (it offers: mid)"
+        );
+    }
 }

@@ -3,6 +3,7 @@
 //! module per area.
 
 mod harness;
+mod history;
 mod hostile;
 mod interview;
 mod validation;

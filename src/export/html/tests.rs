@@ -54,14 +54,21 @@ fn the_page_is_well_formed_with_both_charts_and_a_fold_per_question() {
             .count()
     };
     assert_eq!(count("svg", None), 2);
-    assert_eq!(count("rect", Some("fill weak")) + count("rect", Some("fill strong")), r.topics.len());
+    assert_eq!(
+        count("rect", Some("fill weak")) + count("rect", Some("fill strong")),
+        r.topics.len()
+    );
     assert_eq!(count("circle", Some("dot")), 2);
     assert_eq!(count("circle", Some("dot current")), 1);
     let line = doc.descendants().find(|n| n.has_tag_name("polyline")).unwrap();
     assert_eq!(line.attribute("points").unwrap().split(' ').count(), 3);
     assert_eq!(count("details", None), 3);
     // Weak and skipped answers start unfolded, strong ones folded.
-    let open: Vec<bool> = doc.descendants().filter(|n| n.has_tag_name("details")).map(|n| n.has_attribute("open")).collect();
+    let open: Vec<bool> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("details"))
+        .map(|n| n.has_attribute("open"))
+        .collect();
     assert_eq!(open, [false, true, true]);
     assert!(html.contains("@media print"));
 }
@@ -77,7 +84,10 @@ fn user_text_is_escaped_and_nothing_is_fetched() {
     let doc = parse(&html);
     let first = doc.descendants().find(|n| n.attribute("class") == Some("text")).unwrap();
     let text: String = first.descendants().filter(|n| n.is_text()).map(|n| n.text().unwrap()).collect();
-    assert_eq!(text, format!("Liveness probes restart the container. {}", HOSTILE.replace('\u{7}', " ")));
+    assert_eq!(
+        text,
+        format!("Liveness probes restart the container. {}", HOSTILE.replace('\u{7}', " "))
+    );
 }
 
 #[test]
