@@ -2,13 +2,14 @@
 //! topic's score per level over time, and the weakest topics now — with a
 //! sparkline per trend for the terminal.
 //!
-//! Pure: computed from the session records handed in (already filtered by
-//! the caller), oldest first.
+//! Computed from the session records handed in (already filtered by the
+//! caller), oldest first; no I/O (dates are shown in the local time zone).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use console::style;
+use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::bank::Level;
@@ -69,8 +70,9 @@ pub struct TopicTrend {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Progress {
     pub sessions: usize,
-    pub first: Option<String>,
-    pub last: Option<String>,
+    /// When the first and the last session finished.
+    pub first: Option<Timestamp>,
+    pub last: Option<Timestamp>,
     pub interviews: Vec<InterviewTrend>,
     pub topics: Vec<TopicTrend>,
     /// The topics with the lowest recent score, weakest first.
@@ -112,8 +114,8 @@ pub fn progress(sessions: &[SessionRecord]) -> Progress {
     weakest.truncate(WEAKEST);
     Progress {
         sessions: sessions.len(),
-        first: sessions.first().map(|s| local_time(s.finished)),
-        last: sessions.last().map(|s| local_time(s.finished)),
+        first: sessions.first().map(|s| s.finished),
+        last: sessions.last().map(|s| s.finished),
         interviews: interviews
             .into_iter()
             .map(|((scenario, level), (title, scores))| InterviewTrend {
@@ -132,7 +134,7 @@ impl Progress {
     /// The progress as shown in a terminal (80 columns).
     pub fn to_terminal(&self) -> String {
         let mut o = String::new();
-        let (Some(first), Some(last)) = (&self.first, &self.last) else {
+        let (Some(first), Some(last)) = (self.first.map(local_time), self.last.map(local_time)) else {
             return "No sessions in history yet. Sit one (grill run --answers FILE) and come back.\n".into();
         };
         let _ = writeln!(

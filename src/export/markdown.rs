@@ -29,7 +29,8 @@ pub fn to_markdown(r: &Report, context: &Context) -> String {
         let _ = writeln!(o, "| Session | `{}` ({}) |", session.id, session.kind.as_str());
     }
     if context.trend.len() > 1 {
-        let scores: Vec<String> = context.trend.iter().map(|p| format!("{:.0}", p.score)).collect();
+        let recent = &context.trend[context.trend.len().saturating_sub(10)..];
+        let scores: Vec<String> = recent.iter().map(|p| format!("{:.0}", p.score)).collect();
         let _ = writeln!(o, "| Trend | {} (last {} sessions) |", scores.join(" → "), scores.len());
     }
     let _ = writeln!(o);
@@ -126,6 +127,42 @@ mod tests {
     fn fences_outgrow_backticks_in_the_answer() {
         assert!(fence("a ```` b").starts_with("`````text\n"));
         assert!(fence("plain").starts_with("```text\n"));
+    }
+
+    #[test]
+    fn the_report_has_a_summary_topics_and_every_question() {
+        use crate::bank::Level;
+        use crate::export::TrendPoint;
+        let mut r = crate::fixtures::report("s", Level::Mid, &[("q1", "cost", 70.0), ("q2", "security", 0.0)]);
+        r.questions[0].answer = "<script>x</script>\n```\nstill fenced".into();
+        let point = |score| TrendPoint {
+            date: "d".into(),
+            score,
+            current: false,
+        };
+        let context = Context {
+            session: None,
+            date: Some("2026-11-23 14:25".into()),
+            trend: vec![point(40.0), point(55.5)],
+        };
+        let md = to_markdown(&r, &context);
+        for part in [
+            "| Score | 35.0 / 100 — **not passed** (pass mark 60) |",
+            "| Time | 1:40 of 2:00 |",
+            "| Date | 2026-11-23 14:25 |",
+            "| Trend | 40 → 56 (last 2 sessions) |",
+            "| cost | 1 | 70.0 | `███████░░░` |",
+            "### 1. Prompt of q1?",
+            "`q1` · cost · mid · **70.0** (good) · 0:50 of 1:00",
+            "**Your answer**\n\n````text\n<script>x</script>\n```\nstill fenced\n````",
+            "**Covered:** covered point of q1",
+            "**Missed:** missed point of q1",
+            "<details><summary>Reference answer</summary>\n\nThe reference answer to q1.",
+            "### 2. Prompt of q2?",
+            "_Skipped._",
+        ] {
+            assert!(md.contains(part), "lacks {part:?}:\n{md}");
+        }
     }
 
     #[test]

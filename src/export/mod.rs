@@ -124,3 +124,66 @@ pub fn to_json(report: &Report, context: &Context) -> String {
     s.push('\n');
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use serde_json::Value;
+
+    use super::*;
+    use crate::bank::Level;
+    use crate::fixtures::record;
+
+    const SCHEMA: &str = include_str!("../../docs/report.schema.json");
+
+    fn keys(v: &Value) -> BTreeSet<String> {
+        v.as_object().unwrap().keys().cloned().collect()
+    }
+
+    /// The documented schema names exactly the fields written, and all are required.
+    #[test]
+    fn the_json_report_matches_its_documented_schema() {
+        let schema: Value = serde_json::from_str(SCHEMA).unwrap();
+        let r = record("s", Level::Mid, "2026-11-20T10:00:00Z", &[("q1", "cost", 50.0)]);
+        let saved = Context::from_history(&r, true, &[]);
+        for context in [saved, Context::default()] {
+            let doc: Value = serde_json::from_str(&to_json(&r.report, &context)).unwrap();
+            let session = &schema["properties"]["session"]["oneOf"][1];
+            for (written, documented) in [
+                (&doc, &schema),
+                (&doc["questions"][0], &schema["properties"]["questions"]["items"]),
+                (&doc["topics"][0], &schema["properties"]["topics"]["items"]),
+                (&doc["session"], session),
+            ] {
+                if written.is_null() {
+                    continue;
+                }
+                let required: BTreeSet<String> = documented["required"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|k| k.as_str().unwrap().to_string())
+                    .collect();
+                assert_eq!(keys(written), keys(&documented["properties"]), "{written}");
+                assert_eq!(keys(written), required);
+            }
+            assert_eq!(doc["version"], schema["properties"]["version"]["const"]);
+        }
+    }
+
+    #[test]
+    fn formats_come_from_extensions() {
+        for (name, format) in [
+            ("r.html", Some(Format::Html)),
+            ("r.HTM", Some(Format::Html)),
+            ("r.md", Some(Format::Md)),
+            ("r.json", Some(Format::Json)),
+            ("r.txt", Some(Format::Text)),
+            ("r.pdf", None),
+            ("r", None),
+        ] {
+            assert_eq!(Format::from_path(std::path::Path::new(name)), format, "{name}");
+        }
+    }
+}
