@@ -13,7 +13,7 @@ pub fn write(path: &Path, text: &str) -> anyhow::Result<()> {
     write_with(path, |f| std::io::Write::write_all(f, text.as_bytes()))
 }
 
-/// Like [`write`], with `fill` writing the content: the target is only
+/// Like [`write()`], with `fill` writing the content: the target is only
 /// replaced once `fill` has finished and the data is on disk. A process
 /// killed inside `fill` leaves the target as it was (and a stray
 /// `.NAME.tmp-PID` file that readers skip because it is hidden).

@@ -9,7 +9,7 @@
 //! Questions asked in recent sessions come in as a set of ids to avoid
 //! ([`plan_avoiding`], [`recent_to_avoid`]), so the planner stays pure while
 //! history decides what is recent. Plans of listed questions (answer sheets
-//! that name theirs, drills) live in [`listed`].
+//! that name theirs, drills) live in `plan/listed.rs`.
 
 mod listed;
 mod recent;

@@ -7,7 +7,7 @@
 //! A file that cannot be read — corrupt, or written by a newer grill — is
 //! reported as a [`Problem`] and left exactly as it is: history never
 //! deletes or rewrites a file it does not understand. Moving history between
-//! machines lives in [`transfer`]; what is computed from the records
+//! machines lives in `transfer.rs`; what is computed from the records
 //! (progress, drills, which questions to avoid) lives in the modules that
 //! need it.
 
