@@ -36,6 +36,8 @@ pub fn plan(scenario: &str, level: Level, questions: &[(&str, &str)]) -> Plan {
                 round: 0,
             })
             .collect(),
+        follow_ups: Default::default(),
+        overtime_penalty: 0,
     }
 }
 
@@ -71,6 +73,9 @@ pub fn report(scenario: &str, level: Level, scored: &[(&str, &str, f64)]) -> Rep
             budget_seconds: 60,
             over_budget: false,
             skipped: *score == 0.0,
+            hints: 0,
+            penalty: 0.0,
+            follow_up: false,
         })
         .collect();
     Report::summarise(&plan, results, vec![])

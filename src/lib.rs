@@ -16,10 +16,12 @@ pub mod drill;
 pub mod export;
 pub mod grade;
 pub mod history;
+pub mod paths;
 pub mod plan;
 pub mod progress;
 pub mod report;
 pub mod scenario;
+pub mod session;
 pub mod sheet;
 pub mod text;
 

@@ -66,7 +66,8 @@ pub fn drill(dirs: &[PathBuf], args: &DrillArgs, out: &mut Out) -> anyhow::Resul
         .sessions
         .iter()
         .flat_map(|session| {
-            session.report.questions.iter().map(|q| Review {
+            // A follow-up shares its question's id but is another question.
+            session.report.questions.iter().filter(|q| !q.follow_up).map(|q| Review {
                 id: q.id.clone(),
                 at: session.finished,
                 score: q.score,

@@ -26,7 +26,7 @@ pub(super) fn warn_problems(listing: &Listing) {
 
 /// History from the environment, read, its problems warned about.
 pub(super) fn read_history() -> anyhow::Result<(History, Listing)> {
-    let history = History::from_env()?;
+    let history = History::from_env();
     let listing = history.list()?;
     warn_problems(&listing);
     Ok((history, listing))

@@ -14,12 +14,11 @@ use anyhow::{Context as _, anyhow, bail};
 use jiff::Timestamp;
 
 use super::history::warn_problems;
-use super::report::{finish, format_of};
+use super::report::{finish_report, format_of};
 use super::{Out, PlanArgs, PlanFlags, PlanFormat, RunArgs, SheetArgs, load_catalog};
 use crate::bank::Level;
 use crate::catalog::Catalog;
 use crate::diagnostic::SourceFile;
-use crate::export::render_in;
 use crate::history::{History, Kind, SessionRecord, Source};
 use crate::plan::{self as planner, Plan, PlanError, PlanOptions, clock};
 use crate::report::{Report, wrap};
@@ -28,19 +27,6 @@ use crate::sheet::{AnswerSheet, Listed, SheetHeader};
 
 /// The scenario a bare `grill` offers first.
 pub const DEFAULT_SCENARIO: &str = "kubeflow-ops";
-
-/// What `grill` with no command prints until the live interview lands.
-pub fn getting_started() -> String {
-    format!(
-        "grill — mock interviews in the terminal\n\n\
-         Sit the KubeFlow Ops ladder from an answer file:\n  \
-         grill plan {DEFAULT_SCENARIO} --level junior --seed 1          # see the questions\n  \
-         grill sheet {DEFAULT_SCENARIO} --level junior --seed 1 -o answers.toml\n  \
-         $EDITOR answers.toml                                   # write your answers\n  \
-         grill run --answers answers.toml                      # grade them\n\n\
-         More: grill scenarios list · grill banks list · grill --help\n"
-    )
-}
 
 /// The interview the flags ask for, gaps filled from an answer sheet.
 pub(super) struct Chosen {
@@ -106,8 +92,8 @@ pub(super) fn choose(dirs: &[PathBuf], flags: &PlanFlags, sheet: Option<&AnswerS
 
 /// The questions of recent sessions of `scenario` at `level` to avoid
 /// asking again; none when history cannot be read (a warning says why).
-fn recently_asked(catalog: &Catalog, scenario: &Scenario, level: Level, count: Option<usize>) -> BTreeSet<String> {
-    let listing = match History::from_env().and_then(|h| h.list()) {
+pub(super) fn recently_asked(catalog: &Catalog, scenario: &Scenario, level: Level, count: Option<usize>) -> BTreeSet<String> {
+    let listing = match History::from_env().list() {
         Ok(listing) => listing,
         Err(e) => {
             eprintln!("warning: history not read, so recent questions may come back: {e:#}");
@@ -259,10 +245,9 @@ pub fn sheet(dirs: &[PathBuf], args: &SheetArgs, out: &mut Out) -> anyhow::Resul
 
 pub fn run(dirs: &[PathBuf], args: &RunArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
     let Some(answers) = &args.answers else {
-        bail!(
-            "a live interview is not available yet; grade an answer sheet instead:\n  grill sheet {} --level junior -o answers.toml\n  grill run --answers answers.toml",
-            DEFAULT_SCENARIO
-        );
+        let chosen = choose(dirs, &args.plan, None)?;
+        let plan = build(&chosen)?;
+        return super::live::start(&chosen.catalog, plan, &super::live::LiveOptions::from_run(args), out);
     };
     let started = Timestamp::now();
     if let Some(path) = &args.export {
@@ -292,15 +277,6 @@ pub fn run(dirs: &[PathBuf], args: &RunArgs, out: &mut Out) -> anyhow::Result<Ex
     };
     let grader = chosen.catalog.grader();
     let report = Report::grade(&p, &chosen.catalog, &grader, &sheet.answers);
-    for w in &report.warnings {
-        eprintln!("warning: {w}");
-    }
     let record = SessionRecord::new(&p, report, sheet.kind, Source::Sheet, started, Timestamp::now());
-    let context = finish(&record, !args.no_save, args.export.as_deref())?;
-    out.print(&render_in(&record.report, args.format, &context))?;
-    Ok(if record.report.passed {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    finish_report(&record, !args.no_save, args.format, args.export.as_deref(), out)
 }

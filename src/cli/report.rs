@@ -1,6 +1,7 @@
-//! `grill report`: a past session's report in any format — and [`finish`],
-//! what every way of sitting a session (answer sheet, live, drill) does at
-//! the end: save it to history and write the `--export` file.
+//! `grill report`: a past session's report in any format — and
+//! [`finish_report`], what every way of sitting a session (answer sheet,
+//! live, resumed, drill) does at the end: save it to history, write the
+//! `--export` file and print the report.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -22,32 +23,37 @@ pub(crate) fn format_of(path: &Path) -> anyhow::Result<Format> {
     })
 }
 
-/// Ends a session: saves `record` to history (unless `save` is false, or
-/// the same result is already there), writes `export` if asked (format
-/// from its extension), and returns the context to print the report in.
-/// Failing to save is a warning, not an error: the report is still shown.
-pub(crate) fn finish(record: &SessionRecord, save: bool, export: Option<&Path>) -> anyhow::Result<Context> {
-    let format = export.map(format_of).transpose()?;
+/// Ends a session, however it was sat (answer sheet, live, resumed):
+/// prints the report's warnings, saves the session to history (unless
+/// `save` is false, or the same result is there already), writes `export`
+/// (format from its extension), prints the report in `format` and picks
+/// the exit code: 0 passed, 1 not. Failing to save is a warning, not an
+/// error: the report is still shown.
+pub(crate) fn finish_report(
+    record: &SessionRecord,
+    save: bool,
+    format: Format,
+    export: Option<&Path>,
+    out: &mut Out,
+) -> anyhow::Result<ExitCode> {
+    let export_format = export.map(format_of).transpose()?;
+    for w in &record.report.warnings {
+        eprintln!("warning: {w}");
+    }
     let history = History::from_env();
-    let listing = match history.as_ref().map(History::list) {
-        Ok(Ok(listing)) => {
+    let listing = match history.list() {
+        Ok(listing) => {
             warn_problems(&listing);
             listing
         }
-        Ok(Err(e)) => {
-            eprintln!("warning: {e:#}");
-            Listing::default()
-        }
         Err(e) => {
-            if save {
-                eprintln!("warning: the session is not saved to history: {e:#}");
-            }
+            eprintln!("warning: {e:#}");
             Listing::default()
         }
     };
     let mut shown = record;
     let mut saved = false;
-    if save && let Ok(history) = &history {
+    if save {
         // Grading the same sheet again is not a new session.
         if let Some(same) = listing.sessions.iter().find(|s| s.report == record.report && s.kind == record.kind) {
             eprintln!("note: this result is already in history as {} (not saved again)", same.id);
@@ -64,11 +70,16 @@ pub(crate) fn finish(record: &SessionRecord, save: bool, export: Option<&Path>) 
         }
     }
     let context = Context::from_history(shown, saved, &listing.sessions);
-    if let (Some(path), Some(format)) = (export, format) {
-        crate::atomic::write(path, &render_in(&record.report, format, &context))?;
+    if let (Some(path), Some(file_format)) = (export, export_format) {
+        crate::atomic::write(path, &render_in(&record.report, file_format, &context))?;
         eprintln!("Report written to {}", path.display());
     }
-    Ok(context)
+    out.print(&render_in(&record.report, format, &context))?;
+    Ok(if record.report.passed {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 pub fn report(args: &ReportArgs, out: &mut Out) -> anyhow::Result<ExitCode> {

@@ -125,24 +125,16 @@ fn question(o: &mut String, n: usize, q: &QuestionReport, analyzer: &Analyzer) {
     } else {
         " open=\"open\""
     };
-    let time = match q.seconds {
-        Some(s) => format!(
-            "{} of {}{}",
-            clock(s),
-            clock(q.budget_seconds),
-            if q.over_budget { " — over budget" } else { "" }
-        ),
-        None => format!("budget {}", clock(q.budget_seconds)),
-    };
     let _ = write!(
         o,
-        "<details class=\"q {verdict}\"{open}>\n<summary><span class=\"n\">{n}</span><span class=\"prompt\">{}</span><span class=\"pill\">{:.1} {verdict}</span></summary>\n<div class=\"qbody\">\n<p class=\"qmeta\"><code>{}</code> · {} · {} · {}</p>\n",
+        "<details class=\"q {verdict}\"{open}>\n<summary><span class=\"n\">{n}</span><span class=\"prompt\">{}</span><span class=\"pill\">{:.1} {verdict}</span></summary>\n<div class=\"qbody\">\n<p class=\"qmeta\"><code>{}</code> · {} · {} · {}{}</p>\n",
         escape(&q.prompt),
         q.score,
         escape(&q.id),
         escape(&q.topic),
         escape(&q.round),
-        time,
+        q.time_text(),
+        q.notes(),
     );
     if !q.covered.is_empty() || !q.missed.is_empty() {
         o.push_str("<ul class=\"points\">");

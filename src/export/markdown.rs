@@ -48,23 +48,16 @@ pub fn to_markdown(r: &Report, context: &Context) -> String {
     let _ = writeln!(o, "\n## Questions");
     for (i, q) in r.questions.iter().enumerate() {
         let _ = writeln!(o, "\n### {}. {}\n", i + 1, escape(&q.prompt));
-        let time = match q.seconds {
-            Some(s) => format!(
-                "{} of {}{}",
-                clock(s),
-                clock(q.budget_seconds),
-                if q.over_budget { " — over budget" } else { "" }
-            ),
-            None => format!("budget {}", clock(q.budget_seconds)),
-        };
         let _ = writeln!(
             o,
-            "`{}` · {} · {} · **{:.1}** ({}) · {time}\n",
+            "`{}` · {} · {} · **{:.1}** ({}) · {}{}\n",
             q.id,
             q.topic,
             q.level,
             q.score,
-            q.verdict.as_str()
+            q.verdict.as_str(),
+            q.time_text(),
+            q.notes()
         );
         if q.skipped {
             let _ = writeln!(o, "_Skipped._\n");

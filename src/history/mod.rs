@@ -142,15 +142,6 @@ pub fn valid_id(id: &str) -> bool {
     (1..=64).contains(&id.len()) && !id.starts_with('-') && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
-/// The directory grill keeps its data in: `$GRILL_HOME`, else
-/// `$XDG_DATA_HOME/grill`, else `~/.local/share/grill`.
-pub fn data_dir() -> Option<PathBuf> {
-    let var = |name| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
-    var("GRILL_HOME")
-        .or_else(|| var("XDG_DATA_HOME").map(|d| d.join("grill")))
-        .or_else(|| var("HOME").map(|h| h.join(".local/share/grill")))
-}
-
 /// A history file that was not read, and why. The file is left alone.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
@@ -314,10 +305,10 @@ impl History {
         History { dir: dir.into() }
     }
 
-    /// History in the user's data directory ([`data_dir`]`/history`).
-    pub fn from_env() -> anyhow::Result<History> {
-        let dir = data_dir().context("cannot tell where to keep history: set GRILL_HOME (or HOME)")?;
-        Ok(History::open(dir.join("history")))
+    /// History in the user's data directory
+    /// ([`crate::paths::data_dir`]`/history`).
+    pub fn from_env() -> History {
+        History::open(crate::paths::data_dir().join("history"))
     }
 
     pub fn dir(&self) -> &Path {

@@ -49,6 +49,8 @@ pub fn replay(catalog: &Catalog, scenario: &Scenario, level: Level, options: Pla
         budget_seconds: rounds.iter().map(|r| r.budget_seconds).sum(),
         rounds,
         questions,
+        follow_ups: scenario.follow_ups,
+        overtime_penalty: scenario.overtime_penalty,
     })
 }
 
@@ -81,6 +83,8 @@ pub fn drill(catalog: &Catalog, scenario: &Scenario, level: Level, ids: &[String
             budget_seconds,
         }],
         questions,
+        follow_ups: scenario.follow_ups,
+        overtime_penalty: scenario.overtime_penalty,
     })
 }
 

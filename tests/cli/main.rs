@@ -6,4 +6,5 @@ mod harness;
 mod history;
 mod hostile;
 mod interview;
+mod live;
 mod validation;
