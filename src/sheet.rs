@@ -3,13 +3,17 @@
 //! --answers` grades it).
 //!
 //! A sheet may carry the scenario, level and seed it was written for, so the
-//! same plan is rebuilt when it is graded.
+//! same plan is rebuilt when it is graded — and the ids of its questions
+//! (`questions`), so the plan is rebuilt from those rather than from a seed
+//! whose plan depends on the history present. A drill sheet (`kind =
+//! "drill"`, written by `grill drill`) always lists its questions.
 
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::bank::Level;
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
+use crate::history::Kind;
 use crate::plan::{Plan, clock};
 
 /// One answer given.
@@ -27,13 +31,35 @@ pub struct Answer {
     pub follow_up: Option<String>,
 }
 
+/// A question id a sheet lists, with where, for errors about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listed {
+    pub id: String,
+    /// `path:line:col` of the id.
+    pub origin: String,
+}
+
 /// A parsed answer sheet.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AnswerSheet {
     pub scenario: Option<String>,
     pub level: Option<Level>,
     pub seed: Option<u64>,
+    /// An interview, or a drill of listed questions.
+    pub kind: Kind,
+    /// The planned questions in order, when the sheet lists them.
+    pub questions: Option<Vec<Listed>>,
+    /// The `--minutes` the plan was made with, if any.
+    pub minutes: Option<u32>,
     pub answers: Vec<Answer>,
+}
+
+/// What a blank sheet records beyond its plan.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SheetHeader {
+    pub kind: Kind,
+    /// The `--minutes` the plan was made with, if any.
+    pub minutes: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -42,6 +68,9 @@ struct SheetFile {
     scenario: Option<String>,
     level: Option<Level>,
     seed: Option<Spanned<i64>>,
+    kind: Option<Spanned<Kind>>,
+    questions: Option<Spanned<Vec<Spanned<String>>>>,
+    minutes: Option<Spanned<i64>>,
     #[serde(default)]
     answer: Vec<Spanned<AnswerFile>>,
 }
@@ -76,6 +105,42 @@ impl AnswerSheet {
             Some(s) => Some(*s.get_ref() as u64),
             None => None,
         };
+        let minutes = match file.minutes {
+            Some(m) if !(1..=1440).contains(m.get_ref()) => {
+                problems.push(
+                    src.error_at(m.span(), format!("{} minutes is not a time budget", m.get_ref()))
+                        .with_help("`minutes` is the interview's budget, from 1 to 1440"),
+                );
+                None
+            }
+            Some(m) => Some(*m.get_ref() as u32),
+            None => None,
+        };
+        let kind = file.kind.as_ref().map(|k| *k.get_ref()).unwrap_or_default();
+        let questions = file.questions.map(|list| {
+            if list.get_ref().is_empty() {
+                problems.push(
+                    src.error_at(list.span(), "`questions` lists no question")
+                        .with_help("list the ids to ask, or remove `questions` to plan from the seed"),
+                );
+            }
+            list.into_inner()
+                .into_iter()
+                .map(|id| {
+                    let (line, col) = src.line_col(id.span().start);
+                    Listed {
+                        id: id.into_inner(),
+                        origin: format!("{}:{line}:{col}", src.name),
+                    }
+                })
+                .collect::<Vec<_>>()
+        });
+        if let (Kind::Drill, None, Some(k)) = (kind, &questions, &file.kind) {
+            problems.push(
+                src.error_at(k.span(), "a drill sheet must list its questions")
+                    .with_help("add `questions = [\"id\", ...]`, or write a drill sheet with `grill drill -o FILE`"),
+            );
+        }
         let mut answers = Vec::with_capacity(file.answer.len());
         for a in file.answer {
             let (line, col) = src.line_col(a.span().start);
@@ -110,12 +175,20 @@ impl AnswerSheet {
             scenario: file.scenario,
             level: file.level,
             seed,
+            kind,
+            questions,
+            minutes,
             answers,
         })
     }
 
     /// A blank sheet for `plan`, with each prompt as a comment above its answer.
     pub fn blank(plan: &Plan) -> String {
+        AnswerSheet::blank_with(plan, SheetHeader::default())
+    }
+
+    /// [`AnswerSheet::blank`] recording its kind and `--minutes`.
+    pub fn blank_with(plan: &Plan, header: SheetHeader) -> String {
         let mut out = format!(
             "# grill answer sheet — {} ({}), seed {}\n# Write each answer between the triple quotes; optionally note `seconds` taken.\n# Then grade it:  grill run {} --level {} --answers THIS_FILE\n\nscenario = {}\nlevel = \"{}\"\nseed = {}\n",
             plan.title,
@@ -127,6 +200,14 @@ impl AnswerSheet {
             plan.level,
             plan.seed
         );
+        if header.kind != Kind::Interview {
+            out += &format!("kind = \"{}\"\n", header.kind.as_str());
+        }
+        if let Some(minutes) = header.minutes {
+            out += &format!("minutes = {minutes}\n");
+        }
+        let ids: Vec<String> = plan.questions.iter().map(|q| toml_string(&q.id)).collect();
+        out += &format!("questions = [{}]\n", ids.join(", "));
         let total = plan.questions.len();
         for (i, q) in plan.questions.iter().enumerate() {
             out += &format!("\n[[answer]]\n# ({}/{total}) [{} · {}] ", i + 1, q.topic, clock(q.budget_seconds));
@@ -162,12 +243,47 @@ mod tests {
     }
 
     #[test]
+    fn a_blank_sheet_lists_its_questions_and_reads_back() {
+        let plan = crate::fixtures::plan("s", Level::Mid, &[("q-1", "cost"), ("q\"2", "cost")]);
+        let text = AnswerSheet::blank_with(
+            &plan,
+            SheetHeader {
+                kind: Kind::Drill,
+                minutes: Some(12),
+            },
+        );
+        let filled = text.replace("text = \"\"\"\n", "text = \"\"\"\nmy answer\n");
+        let sheet = AnswerSheet::parse(&SourceFile::new("d.toml", filled)).unwrap();
+        assert_eq!((sheet.kind, sheet.minutes, sheet.seed), (Kind::Drill, Some(12), Some(7)));
+        let listed: Vec<&str> = sheet.questions.as_ref().unwrap().iter().map(|l| l.id.as_str()).collect();
+        assert_eq!(listed, ["q-1", "q\"2"]);
+        assert!(sheet.questions.unwrap()[1].origin.starts_with("d.toml:"));
+        assert_eq!(sheet.answers.len(), 2);
+        // A plain interview sheet says neither kind nor minutes.
+        let plain = AnswerSheet::blank(&plan);
+        assert!(!plain.contains("kind =") && !plain.contains("minutes =") && plain.contains("questions = ["));
+    }
+
+    #[test]
     fn bad_sheets_are_explained() {
         for (text, expected) in [
             ("", "holds no answers"),
             ("[[answer]]\ntext = \"x\"\n", "missing field `id`"),
             ("[[answer]]\nid = \"q\"\nsecs = 3\n", "a.toml:3:1: unknown field `secs`"),
             ("[[answer]]\nid = \"q\"\nseconds = -3\n", "a.toml:3:11: answer `q` took -3 seconds"),
+            (
+                "kind = \"drill\"\n[[answer]]\nid = \"q\"\n",
+                "a.toml:1:8: a drill sheet must list its questions",
+            ),
+            (
+                "questions = []\n[[answer]]\nid = \"q\"\n",
+                "a.toml:1:13: `questions` lists no question",
+            ),
+            (
+                "minutes = 0\n[[answer]]\nid = \"q\"\n",
+                "a.toml:1:11: 0 minutes is not a time budget",
+            ),
+            ("kind = \"exam\"\n[[answer]]\nid = \"q\"\n", "unknown variant `exam`"),
         ] {
             let err = AnswerSheet::parse(&SourceFile::new("a.toml", text)).unwrap_err().to_string();
             assert!(err.contains(expected), "{text:?}: {err}");
