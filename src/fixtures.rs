@@ -61,8 +61,11 @@ pub fn report(scenario: &str, level: Level, scored: &[(&str, &str, f64)]) -> Rep
             } else {
                 Verdict::from_score(*score)
             },
+            borderline: false,
             covered: vec![format!("covered point of {}", q.id)],
             missed: vec![format!("missed point of {}", q.id)],
+            details: vec![],
+            notes: vec![],
             answer: if *score == 0.0 {
                 String::new()
             } else {

@@ -14,12 +14,15 @@ use serde::{Deserialize, Serialize};
 use crate::bank::Level;
 use crate::bank::Question;
 use crate::catalog::Catalog;
-use crate::grade::{Grader, Rubric, Verdict};
+use crate::grade::{Grader, PointDetail, Rubric, Status, Verdict, borderline};
 use crate::plan::{Plan, PlannedQuestion, clock};
 use crate::sheet::Answer;
 
 /// Version of the report's JSON shape; bumped when a field changes meaning.
-pub const REPORT_VERSION: u32 = 1;
+/// 2: verdicts are strong / adequate / weak / missed (1 said strong / good
+/// / partial / weak for the same bands); `borderline`, `details` and
+/// `notes` added.
+pub const REPORT_VERSION: u32 = 2;
 
 /// One question's result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -31,8 +34,18 @@ pub struct QuestionReport {
     pub round: String,
     pub score: f64,
     pub verdict: Verdict,
+    /// The score is within a few points of a verdict band's edge.
+    #[serde(default)]
+    pub borderline: bool,
     pub covered: Vec<String>,
     pub missed: Vec<String>,
+    /// Each key point: what in the answer matched it, or the reference
+    /// sentence it comes from (empty in reports older than version 2).
+    #[serde(default)]
+    pub details: Vec<PointDetail>,
+    /// Remarks on the answer as a whole that cost points.
+    #[serde(default)]
+    pub notes: Vec<String>,
     pub answer: String,
     pub reference: String,
     /// Seconds taken, when known.
@@ -63,6 +76,11 @@ impl QuestionReport {
             ),
             None => format!("budget {}", clock(self.budget_seconds)),
         }
+    }
+
+    /// The verdict as reports print it: `weak`, or `weak (borderline)`.
+    pub fn verdict_text(&self) -> String {
+        self.verdict.label(self.borderline)
     }
 
     /// ` · follow-up`, ` · 1 hint, −10.0 points` when they apply.
@@ -115,6 +133,22 @@ pub struct Report {
 }
 
 impl Report {
+    /// Brings a report read from history up to [`REPORT_VERSION`]: version
+    /// 1 named its verdicts differently (its `weak` is now `missed`), so
+    /// they are recomputed from the scores, which have not changed.
+    pub fn upgrade(&mut self) {
+        if self.version >= REPORT_VERSION {
+            return;
+        }
+        for q in &mut self.questions {
+            if !q.skipped {
+                q.verdict = Verdict::from_score(q.score);
+                q.borderline = borderline(q.score);
+            }
+        }
+        self.version = REPORT_VERSION;
+    }
+
     /// Grades `answers` against `plan`. Answers to questions outside the plan
     /// become warnings; planned questions without an answer are skipped.
     pub fn grade(plan: &Plan, catalog: &Catalog, grader: &Grader, answers: &[Answer]) -> Report {
@@ -207,16 +241,19 @@ impl Report {
                 out,
                 "    {} {}  ·  {}  ·  {}",
                 score_style(q.score, q.verdict),
-                style(q.verdict.as_str()).bold(),
+                style(q.verdict_text()).bold(),
                 q.topic,
                 time
             );
-            if !q.covered.is_empty() {
-                let _ = writeln!(out, "{}", wrap(&format!("✓ {}", q.covered.join("; ")), 76, "    "));
+            if q.details.is_empty() {
+                if !q.covered.is_empty() {
+                    let _ = writeln!(out, "{}", wrap(&format!("✓ {}", q.covered.join("; ")), 76, "    "));
+                }
+                if !q.missed.is_empty() {
+                    let _ = writeln!(out, "{}", wrap(&format!("✗ {}", q.missed.join("; ")), 76, "    "));
+                }
             }
-            if !q.missed.is_empty() {
-                let _ = writeln!(out, "{}", wrap(&format!("✗ {}", q.missed.join("; ")), 76, "    "));
-            }
+            out += &explain(&q.details, &q.notes, 76, "    ");
         }
         let _ = writeln!(out, "\n{}", style("By topic").bold());
         for t in &self.topics {
@@ -256,14 +293,9 @@ pub const HINT_COST: f64 = 10.0;
 fn grade_one(plan: &Plan, pq: &PlannedQuestion, question: Option<&Question>, answer: Option<&Answer>, grader: &Grader) -> QuestionReport {
     let text = answer.map(|a| a.text.trim()).unwrap_or("");
     let skipped = text.is_empty();
-    let (raw, covered, missed) = match question {
-        Some(q) if !skipped => {
-            let g = grader.grade(&grader.prepare(Rubric::from(q)), text);
-            (g.score, g.covered, g.missed)
-        }
-        Some(q) => (0.0, vec![], q.key_points.iter().map(|k| k.point.clone()).collect()),
-        None => (0.0, vec![], vec![]),
-    };
+    // Unanswered, the grade still lists each key point with its source.
+    let grade = question.map(|q| grader.grade(&grader.prepare(Rubric::from(q)), text));
+    let raw = grade.as_ref().map_or(0.0, |g| g.score);
     let seconds = answer.and_then(|a| a.seconds);
     let hints = answer.map_or(0, |a| a.hints);
     let minutes_over = seconds.map_or(0, |s| s.saturating_sub(pq.budget_seconds) / 60);
@@ -282,8 +314,11 @@ fn grade_one(plan: &Plan, pq: &PlannedQuestion, question: Option<&Question>, ans
         round: plan.rounds.get(pq.round).map(|r| r.title.clone()).unwrap_or_default(),
         score,
         verdict: if skipped { Verdict::Skipped } else { Verdict::from_score(score) },
-        covered,
-        missed,
+        borderline: !skipped && borderline(score),
+        covered: grade.as_ref().map_or_else(Vec::new, |g| g.covered.clone()),
+        missed: grade.as_ref().map_or_else(Vec::new, |g| g.missed.clone()),
+        details: grade.as_ref().map_or_else(Vec::new, |g| g.details.clone()),
+        notes: grade.map_or_else(Vec::new, |g| g.notes),
         answer: text.to_string(),
         reference: question.map(|q| q.reference.clone()).unwrap_or_default(),
         seconds,
@@ -309,10 +344,37 @@ pub(crate) fn round1(x: f64) -> f64 {
 fn score_style(score: f64, verdict: Verdict) -> console::StyledObject<String> {
     let text = format!("{score:>5.1}");
     match verdict {
-        Verdict::Strong | Verdict::Good => style(text).green(),
-        Verdict::Partial => style(text).yellow(),
-        Verdict::Weak | Verdict::Skipped => style(text).red(),
+        Verdict::Strong | Verdict::Adequate => style(text).green(),
+        Verdict::Weak => style(text).yellow(),
+        Verdict::Missed | Verdict::Skipped => style(text).red(),
     }
+}
+
+/// Each key point on its own line — `✓` covered with the words that
+/// matched it, `~` partly said, `✗` missed with the reference sentence it
+/// comes from or the words that negated it — then the notes, wrapped at
+/// `width` after `indent`. Empty when there is nothing to explain.
+pub fn explain(details: &[PointDetail], notes: &[String], width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let deeper = format!("{indent}    ");
+    for d in details {
+        let (mark, line) = match d.status {
+            Status::Covered => (style("✓").green(), format!("{} — {}", d.point, d.matched_text())),
+            Status::Partial => (style("~").yellow(), format!("{} — only {}", d.point, d.matched_text())),
+            Status::Missed => (style("✗").red(), d.point.clone()),
+        };
+        let line = if d.matched.is_empty() && d.status == Status::Covered { d.point.clone() } else { line };
+        let _ = writeln!(out, "{indent}{mark} {}", wrap(&line, width, &deeper).trim_start());
+        if let Some(negated) = &d.negated {
+            let _ = writeln!(out, "{}", wrap(&format!("you said “{negated}”: a negation does not count"), width, &deeper));
+        } else if let Some(source) = &d.source {
+            let _ = writeln!(out, "{}", style(wrap(&format!("reference: “{source}”"), width, &deeper)).dim());
+        }
+    }
+    for note in notes {
+        let _ = writeln!(out, "{indent}{} {}", style("!").yellow(), wrap(note, width, &deeper).trim_start());
+    }
+    out
 }
 
 /// A text bar of `width` cells for a 0–100 score.

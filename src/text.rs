@@ -13,8 +13,12 @@ use std::sync::{Mutex, MutexGuard};
 use serde::Deserialize;
 use toml::Spanned;
 
+use self::analysis::Role;
+pub use self::analysis::{AnalysedTerm, Analysis, NEGATION_REACH, sentences};
 use crate::diagnostic::{Diagnostics, SourceFile};
 use crate::fasthash::{FastMap, FastSet};
+
+mod analysis;
 
 /// Function words that carry no content in a technical answer. Kept short on
 /// purpose: longer stock lists drop real keywords (state, order, test, value)
@@ -144,6 +148,7 @@ struct Vocabulary {
 struct Word {
     stem: StemId,
     stop: bool,
+    role: Role,
 }
 
 impl Vocabulary {
@@ -161,9 +166,15 @@ impl Vocabulary {
         if let Some(&w) = self.words.get(word) {
             return w;
         }
+        let role = analysis::role(word);
+        let stem = match role {
+            Role::Contraction => "not".into(),
+            _ => stemmer.stem(word),
+        };
         let w = Word {
-            stem: self.intern(&stemmer.stem(word)),
+            stem: self.intern(&stem),
             stop: STOP_WORDS.binary_search(&word).is_ok(),
+            role,
         };
         if self.words.len() < WORD_CACHE_LIMIT {
             self.words.insert(word.into(), w);
@@ -172,10 +183,18 @@ impl Vocabulary {
     }
 }
 
-/// One word of the folded text: whether it is a stop word and where it is.
+/// One word of the folded text: whether it is a stop word, its part in
+/// negation, and where it is.
 #[derive(Clone, Copy)]
 struct Token {
     stop: bool,
+    role: Role,
+    /// Where the negation cue that reaches this word starts, if one does.
+    negated_at: Option<u32>,
+    /// Close to a negation or an averting word (`avoid`), before or after.
+    near_negation: bool,
+    /// Number of the clause it is in (clauses end at `,` `.` `;` ...).
+    clause: u32,
     start: usize,
     end: usize,
 }
@@ -185,6 +204,8 @@ struct Tokens {
     folded: String,
     tokens: Vec<Token>,
     stems: Vec<StemId>,
+    /// Single letters left out (`a`, `I`): words, but no terms.
+    letters: u32,
 }
 
 /// Read access to the spelling of stems, held while grading one answer.
@@ -245,11 +266,15 @@ impl Analyzer {
         let folded = fold(text);
         let mut tokens = Vec::new();
         let mut stems = Vec::new();
+        let mut letters = 0;
+        let mut clause = 0;
+        let mut clause_break = false;
         let mut vocabulary = self.vocabulary();
         let bytes = folded.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
             if !bytes[i].is_ascii_alphanumeric() {
+                clause_break |= matches!(bytes[i], b',' | b'.' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'\n');
                 i += 1;
                 continue;
             }
@@ -257,38 +282,61 @@ impl Analyzer {
             while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
                 i += 1;
             }
+            // `don't`, `can't`: one word, read as `not`.
+            let contraction = bytes[i - 1] == b'n'
+                && bytes.get(i) == Some(&b'\'')
+                && bytes.get(i + 1) == Some(&b't')
+                && !bytes.get(i + 2).is_some_and(u8::is_ascii_alphanumeric);
             // Single letters say nothing; single digits may (`3 replicas`).
-            if i - start == 1 && !bytes[start].is_ascii_digit() {
+            if i - start == 1 && !bytes[start].is_ascii_digit() && !contraction {
+                letters += 1;
                 continue;
             }
-            let word = vocabulary.word(&self.stemmer, &folded[start..i]);
+            let word = if contraction {
+                i += 2;
+                vocabulary.word(&self.stemmer, "dont")
+            } else {
+                vocabulary.word(&self.stemmer, &folded[start..i])
+            };
+            if std::mem::take(&mut clause_break) {
+                clause += 1;
+            }
             tokens.push(Token {
                 stop: word.stop,
+                role: word.role,
+                negated_at: None,
+                near_negation: false,
+                clause,
                 start,
                 end: i,
             });
             stems.push(word.stem);
         }
         drop(vocabulary);
-        Tokens { folded, tokens, stems }
+        analysis::mark_negations(&folded, &mut tokens);
+        Tokens {
+            folded,
+            tokens,
+            stems,
+            letters,
+        }
     }
 
-    /// Calls `emit` for each content term of `text` in order — aliases
-    /// folded to their canonical stems, stop words left out — with the
-    /// range of tokens it came from.
-    fn scan(&self, text: &str, mut emit: impl FnMut(StemId, &Tokens, std::ops::Range<usize>)) {
-        let t = self.tokenise(text);
+    /// Calls `emit` for each content term of `t` in order — aliases folded
+    /// to their canonical stems, stop words left out — with the range of
+    /// tokens it came from and whether it was spelled as an alias.
+    fn scan(&self, t: &Tokens, mut emit: impl FnMut(StemId, std::ops::Range<usize>, bool)) {
         let mut i = 0;
         while i < t.tokens.len() {
             if let Some((len, canonical)) = self.alias_at(&t.stems[i..]) {
                 for &stem in canonical {
-                    emit(stem, &t, i..i + len);
+                    emit(stem, i..i + len, true);
                 }
                 i += len;
                 continue;
             }
             if !t.tokens[i].stop {
-                emit(t.stems[i], &t, i..i + 1);
+                emit(t.stems[i], i..i + 1, false);
             }
             i += 1;
         }
@@ -308,7 +356,8 @@ impl Analyzer {
     /// canonical form and stop words removed.
     pub fn terms(&self, text: &str) -> Vec<Term> {
         let mut found = Vec::new();
-        self.scan(text, |id, t, range| {
+        let t = self.tokenise(text);
+        self.scan(&t, |id, range, _| {
             let words: Vec<&str> = t.tokens[range].iter().map(|w| &t.folded[w.start..w.end]).collect();
             found.push((id, words.join(" ")));
         });
@@ -331,7 +380,7 @@ impl Analyzer {
     /// The stem ids of [`Analyzer::terms`], appended to `out`: the fast
     /// path for grading, with no allocation per word.
     pub fn stem_ids(&self, text: &str, out: &mut Vec<StemId>) {
-        self.scan(text, |id, _, _| out.push(id));
+        self.scan(&self.tokenise(text), |id, _, _| out.push(id));
     }
 }
 
@@ -376,7 +425,7 @@ same = ["iac"]
         let a = analyzer();
         assert_eq!(a.stems("Deploy, deployed; DEPLOYMENTS!"), ["deploy", "deploy", "deploy"]);
         assert_eq!(a.stems("What is the café?"), ["cafe"]);
-        assert_eq!(a.stems("won’t stop"), ["won", "stop"]);
+        assert_eq!(a.stems("won’t stop"), ["not", "stop"], "a negation reads as `not`");
     }
 
     #[test]

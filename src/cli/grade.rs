@@ -1,7 +1,6 @@
 //! `grill grade`: self-grading outside an interview — one answer to a bank
 //! question, a whole answer sheet, or a batch of JSON lines.
 
-use std::fmt::Write as _;
 use std::io::Read as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -13,7 +12,7 @@ use crate::batch::{Outcome, grade_lines};
 use crate::catalog::Catalog;
 use crate::diagnostic::SourceFile;
 use crate::grade::{Grade, Rubric};
-use crate::report::wrap;
+use crate::report::explain;
 use crate::sheet::AnswerSheet;
 
 pub fn grade(dirs: &[PathBuf], args: &GradeArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
@@ -49,14 +48,12 @@ fn read_stdin() -> std::io::Result<String> {
 }
 
 fn grade_text(id: &str, g: &Grade) -> String {
-    let mut o = format!("{id}: {:.1} / 100 ({})\n", g.score, g.verdict.as_str());
-    if !g.covered.is_empty() {
-        let _ = writeln!(o, "{}", wrap(&format!("✓ {}", g.covered.join("; ")), 78, "  "));
-    }
-    if !g.missed.is_empty() {
-        let _ = writeln!(o, "{}", wrap(&format!("✗ {}", g.missed.join("; ")), 78, "  "));
-    }
-    o
+    format!(
+        "{id}: {:.1} / 100 ({})\n{}",
+        g.score,
+        g.verdict.label(g.borderline),
+        explain(&g.details, &g.notes, 78, "  ")
+    )
 }
 
 fn grade_sheet(catalog: &Catalog, path: &std::path::Path, format: GradeFormat, out: &mut Out) -> anyhow::Result<ExitCode> {

@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 
 use super::Context;
 use super::chart::{self, Bar};
-use crate::grade::Verdict;
+use crate::grade::{PointDetail, Status};
 use crate::plan::clock;
 use crate::report::{QuestionReport, Report};
 use crate::text::{Aliases, Analyzer};
@@ -74,15 +74,11 @@ fn summary(o: &mut String, r: &Report, context: &Context) {
         Some(s) => format!("{} <small>of {}</small>", clock(s), clock(r.budget_seconds)),
         None => format!("— <small>budget {}</small>", clock(r.budget_seconds)),
     };
-    let well = r
-        .questions
-        .iter()
-        .filter(|q| matches!(q.verdict, Verdict::Strong | Verdict::Good))
-        .count();
+    let well = r.questions.iter().filter(|q| q.verdict.is_pass()).count();
     let over = r.questions.iter().filter(|q| q.over_budget).count();
     let _ = write!(
         o,
-        "<dl class=\"card facts\">\n<div><dt>Answered</dt><dd>{} <small>of {}</small></dd></div>\n<div><dt>Strong or good</dt><dd>{well}</dd></div>\n<div><dt>Skipped</dt><dd>{}</dd></div>\n<div><dt>Time</dt><dd>{time}</dd></div>\n<div><dt>Over budget</dt><dd>{over}</dd></div>\n</dl>\n",
+        "<dl class=\"card facts\">\n<div><dt>Answered</dt><dd>{} <small>of {}</small></dd></div>\n<div><dt>Strong or adequate</dt><dd>{well}</dd></div>\n<div><dt>Skipped</dt><dd>{}</dd></div>\n<div><dt>Time</dt><dd>{time}</dd></div>\n<div><dt>Over budget</dt><dd>{over}</dd></div>\n</dl>\n",
         r.answered,
         r.questions.len(),
         r.skipped,
@@ -120,23 +116,22 @@ fn charts(o: &mut String, r: &Report, context: &Context) {
 fn question(o: &mut String, n: usize, q: &QuestionReport, analyzer: &Analyzer) {
     let verdict = q.verdict.as_str();
     // Open what needs work; fold what went well.
-    let open = if matches!(q.verdict, Verdict::Strong | Verdict::Good) {
-        ""
-    } else {
-        " open=\"open\""
-    };
+    let open = if q.verdict.is_pass() { "" } else { " open=\"open\"" };
     let _ = write!(
         o,
-        "<details class=\"q {verdict}\"{open}>\n<summary><span class=\"n\">{n}</span><span class=\"prompt\">{}</span><span class=\"pill\">{:.1} {verdict}</span></summary>\n<div class=\"qbody\">\n<p class=\"qmeta\"><code>{}</code> · {} · {} · {}{}</p>\n",
+        "<details class=\"q {verdict}\"{open}>\n<summary><span class=\"n\">{n}</span><span class=\"prompt\">{}</span><span class=\"pill\">{:.1} {}</span></summary>\n<div class=\"qbody\">\n<p class=\"qmeta\"><code>{}</code> · {} · {} · {}{}</p>\n",
         escape(&q.prompt),
         q.score,
+        q.verdict_text(),
         escape(&q.id),
         escape(&q.topic),
         escape(&q.round),
         q.time_text(),
         q.notes(),
     );
-    if !q.covered.is_empty() || !q.missed.is_empty() {
+    if !q.details.is_empty() {
+        points(o, &q.details);
+    } else if !q.covered.is_empty() || !q.missed.is_empty() {
         o.push_str("<ul class=\"points\">");
         for p in &q.covered {
             let _ = write!(o, "<li class=\"hit\">✓ {}</li>", escape(p));
@@ -146,8 +141,18 @@ fn question(o: &mut String, n: usize, q: &QuestionReport, analyzer: &Analyzer) {
         }
         o.push_str("</ul>\n");
     }
+    if !q.notes.is_empty() {
+        o.push_str("<ul class=\"notes\">");
+        for note in &q.notes {
+            let _ = write!(o, "<li>{}</li>", escape(note));
+        }
+        o.push_str("</ul>\n");
+    }
     let stems = |points: &[String]| -> HashSet<String> { points.iter().flat_map(|p| analyzer.stems(p)).collect() };
-    let (hits, misses) = (stems(&q.covered), stems(&q.missed));
+    let (mut hits, misses) = (stems(&q.covered), stems(&q.missed));
+    // The answer's own words that matched, so `k8s` is marked too.
+    let said: Vec<String> = q.details.iter().flat_map(|d| &d.matched).map(|m| m.word.clone()).collect();
+    hits.extend(stems(&said));
     let answer = if q.skipped {
         "<p class=\"empty\">Skipped: no answer given.</p>".to_string()
     } else {
@@ -161,6 +166,35 @@ fn question(o: &mut String, n: usize, q: &QuestionReport, analyzer: &Analyzer) {
         "<div class=\"columns\">\n<div><h3>Your answer</h3>{answer}</div>\n<div><h3>Reference answer</h3><div class=\"text\">{}</div></div>\n</div>\n</div>\n</details>\n",
         highlight(&q.reference, analyzer, &hits, &misses),
     );
+}
+
+/// Each key point with what matched it, or the reference sentence it comes
+/// from, or the words that negated it.
+fn points(o: &mut String, details: &[PointDetail]) {
+    o.push_str("<ul class=\"points detailed\">");
+    for d in details {
+        let (class, mark) = match d.status {
+            Status::Covered => ("hit", "✓"),
+            Status::Partial => ("miss partial", "~"),
+            Status::Missed => ("miss", "✗"),
+        };
+        let _ = write!(o, "<li class=\"{class}\">{mark} {}", escape(&d.point));
+        if !d.matched.is_empty() {
+            let said = if d.status == Status::Covered { "matched" } else { "only" };
+            let _ = write!(o, " <span class=\"why\">— {said} {}</span>", escape(&d.matched_text()));
+        }
+        if let Some(negated) = &d.negated {
+            let _ = write!(
+                o,
+                "<br /><span class=\"why\">you said <q>{}</q>: a negation does not count</span>",
+                escape(negated)
+            );
+        } else if let Some(source) = &d.source {
+            let _ = write!(o, "<br /><span class=\"why\">reference: <q>{}</q></span>", escape(source));
+        }
+        o.push_str("</li>");
+    }
+    o.push_str("</ul>\n");
 }
 
 /// `text` escaped, each word whose stem is in `hits` or `misses` marked.

@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 
 use super::Context;
+use crate::grade::{PointDetail, Status};
 use crate::plan::clock;
 use crate::report::{Report, bar};
 
@@ -55,7 +56,7 @@ pub fn to_markdown(r: &Report, context: &Context) -> String {
             q.topic,
             q.level,
             q.score,
-            q.verdict.as_str(),
+            q.verdict_text(),
             q.time_text(),
             q.notes()
         );
@@ -64,19 +65,24 @@ pub fn to_markdown(r: &Report, context: &Context) -> String {
         } else {
             let _ = writeln!(o, "**Your answer**\n\n{}", fence(&q.answer));
         }
-        if !q.covered.is_empty() {
+        if !q.details.is_empty() {
+            points(&mut o, &q.details);
+        } else if !q.covered.is_empty() {
             let _ = writeln!(
                 o,
                 "**Covered:** {}\n",
                 q.covered.iter().map(|c| escape(c)).collect::<Vec<_>>().join("; ")
             );
         }
-        if !q.missed.is_empty() {
+        if !q.missed.is_empty() && q.details.is_empty() {
             let _ = writeln!(
                 o,
                 "**Missed:** {}\n",
                 q.missed.iter().map(|c| escape(c)).collect::<Vec<_>>().join("; ")
             );
+        }
+        for note in &q.notes {
+            let _ = writeln!(o, "> {}\n", escape(note));
         }
         let _ = writeln!(
             o,
@@ -85,6 +91,31 @@ pub fn to_markdown(r: &Report, context: &Context) -> String {
         );
     }
     o
+}
+
+/// The key points as a list: what matched each covered one, the reference
+/// sentence of each missed one (or the words that negated it).
+fn points(o: &mut String, details: &[PointDetail]) {
+    let _ = writeln!(o, "**Key points**\n");
+    for d in details {
+        let mark = match d.status {
+            Status::Covered => "✓",
+            Status::Partial => "~",
+            Status::Missed => "✗",
+        };
+        let _ = write!(o, "- {mark} **{}**", escape(&d.point));
+        if !d.matched.is_empty() {
+            let said = if d.status == Status::Covered { "matched" } else { "only" };
+            let _ = write!(o, " — {said} {}", escape(&d.matched_text()));
+        }
+        if let Some(negated) = &d.negated {
+            let _ = write!(o, " — you said “{}”: a negation does not count", escape(negated));
+        } else if let Some(source) = &d.source {
+            let _ = write!(o, " — reference: “{}”", escape(source));
+        }
+        let _ = writeln!(o);
+    }
+    let _ = writeln!(o);
 }
 
 /// A fenced block longer than any backtick run inside `text`.
@@ -146,7 +177,7 @@ mod tests {
             "| Trend | 40 → 56 (last 2 sessions) |",
             "| cost | 1 | 70.0 | `███████░░░` |",
             "### 1. Prompt of q1?",
-            "`q1` · cost · mid · **70.0** (good) · 0:50 of 1:00",
+            "`q1` · cost · mid · **70.0** (adequate) · 0:50 of 1:00",
             "**Your answer**\n\n````text\n<script>x</script>\n```\nstill fenced\n````",
             "**Covered:** covered point of q1",
             "**Missed:** missed point of q1",

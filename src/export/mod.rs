@@ -134,6 +134,7 @@ mod tests {
     use super::*;
     use crate::bank::Level;
     use crate::fixtures::record;
+    use crate::grade::{MatchKind, PointDetail, Status, TermMatch, Verdict};
 
     const SCHEMA: &str = include_str!("../../docs/report.schema.json");
 
@@ -145,14 +146,29 @@ mod tests {
     #[test]
     fn the_json_report_matches_its_documented_schema() {
         let schema: Value = serde_json::from_str(SCHEMA).unwrap();
-        let r = record("s", Level::Mid, "2026-11-20T10:00:00Z", &[("q1", "cost", 50.0)]);
+        let mut r = record("s", Level::Mid, "2026-11-20T10:00:00Z", &[("q1", "cost", 50.0)]);
+        r.report.questions[0].details = vec![PointDetail {
+            point: "kubernetes".into(),
+            status: Status::Covered,
+            matched: vec![TermMatch {
+                word: "k8s".into(),
+                term: "kubernetes".into(),
+                kind: MatchKind::Alias,
+            }],
+            source: None,
+            negated: None,
+        }];
         let saved = Context::from_history(&r, true, &[]);
         for context in [saved, Context::default()] {
             let doc: Value = serde_json::from_str(&to_json(&r.report, &context)).unwrap();
             let session = &schema["properties"]["session"]["oneOf"][1];
+            let question = &schema["properties"]["questions"]["items"];
+            let detail = &question["properties"]["details"]["items"];
             for (written, documented) in [
                 (&doc, &schema),
-                (&doc["questions"][0], &schema["properties"]["questions"]["items"]),
+                (&doc["questions"][0], question),
+                (&doc["questions"][0]["details"][0], detail),
+                (&doc["questions"][0]["details"][0]["matched"][0], &detail["properties"]["matched"]["items"]),
                 (&doc["topics"][0], &schema["properties"]["topics"]["items"]),
                 (&doc["session"], session),
             ] {
@@ -169,6 +185,10 @@ mod tests {
                 assert_eq!(keys(written), required);
             }
             assert_eq!(doc["version"], schema["properties"]["version"]["const"]);
+            let verdicts = question["properties"]["verdict"]["enum"].as_array().unwrap();
+            for v in [Verdict::Strong, Verdict::Adequate, Verdict::Weak, Verdict::Missed, Verdict::Skipped] {
+                assert!(verdicts.contains(&Value::from(v.as_str())), "{v:?}");
+            }
         }
     }
 

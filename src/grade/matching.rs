@@ -3,7 +3,7 @@
 //! as `reus`/`reusabl` — derivations the stemmer leaves apart); and finding
 //! a key point's terms close together.
 
-use crate::text::{Spellings, StemId};
+use crate::text::{AnalysedTerm, Spellings, StemId};
 
 /// Credit for a term matched only through a typo-tolerant comparison.
 pub const FUZZY_CREDIT: f64 = 0.9;
@@ -13,6 +13,36 @@ pub const RELATED_CREDIT: f64 = 0.5;
 /// A related form's shorter stem needs this many letters.
 const RELATED_MIN: usize = 4;
 
+/// How a rubric term was found in an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// The same stem.
+    Same,
+    /// A near spelling: a typo of a long word.
+    Typo,
+    /// A related form (one stem begins the other).
+    Related,
+}
+
+impl Found {
+    pub fn credit(self) -> f64 {
+        match self {
+            Found::Same => 1.0,
+            Found::Typo => FUZZY_CREDIT,
+            Found::Related => RELATED_CREDIT,
+        }
+    }
+}
+
+/// The best showing of a phrase in an answer: the share of its terms found
+/// close together, and for each term where it was found (its position
+/// among the answer's terms) and its credit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PhraseMatch {
+    pub share: f64,
+    pub hits: Vec<Option<(u32, f64)>>,
+}
+
 /// Where each term occurs in an answer, with the spelling of its stems.
 pub struct AnswerIndex<'a> {
     /// Distinct stems in id order, each with its positions in the answer.
@@ -21,8 +51,16 @@ pub struct AnswerIndex<'a> {
 }
 
 impl<'a> AnswerIndex<'a> {
-    pub fn new(answer: &[StemId], spellings: Spellings<'a>) -> AnswerIndex<'a> {
-        let mut order: Vec<(StemId, u32)> = answer.iter().enumerate().map(|(i, &s)| (s, i as u32)).collect();
+    /// Indexes the answer's terms for which `counts` holds (the others,
+    /// said under a negation, earn nothing); positions are indices into
+    /// `terms`.
+    pub fn new(terms: &[AnalysedTerm], counts: impl Fn(&AnalysedTerm) -> bool, spellings: Spellings<'a>) -> AnswerIndex<'a> {
+        let mut order: Vec<(StemId, u32)> = terms
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| counts(t))
+            .map(|(i, t)| (t.id, i as u32))
+            .collect();
         order.sort_unstable();
         let mut stems: Vec<(StemId, Vec<u32>)> = Vec::new();
         for (stem, position) in order {
@@ -58,63 +96,58 @@ impl<'a> AnswerIndex<'a> {
         }
     }
 
-    /// How well the answer says `stem` anywhere: 1 for the stem itself, less
-    /// for a near spelling or a related form, 0 when absent.
-    pub fn credit(&self, stem: StemId) -> f64 {
-        if self.positions(stem).is_some() {
-            return 1.0;
+    /// How well the answer says `stem` anywhere — the stem itself, a near
+    /// spelling or a related form, in that order of preference — and
+    /// where first.
+    pub fn best(&self, stem: StemId) -> Option<(u32, Found)> {
+        if let Some(p) = self.positions(stem) {
+            return Some((p[0], Found::Same));
         }
-        if self.near(stem).next().is_some() {
-            return FUZZY_CREDIT;
+        if let Some(p) = self.near(stem).next() {
+            return Some((p[0], Found::Typo));
         }
         let spelling = self.spellings.get(stem);
-        if self
-            .stems
+        self.stems
             .iter()
-            .any(|(other, _)| related_form(spelling, self.spellings.get(*other)))
-        {
-            RELATED_CREDIT
-        } else {
-            0.0
-        }
+            .find(|(other, _)| related_form(spelling, self.spellings.get(*other)))
+            .map(|(_, p)| (p[0], Found::Related))
     }
 
-    /// The best share of a phrase's terms found close together.
-    pub fn phrase_share(&self, phrase: &[StemId]) -> f64 {
+    /// The best showing of a phrase's terms close together.
+    pub fn phrase(&self, phrase: &[StemId]) -> PhraseMatch {
         let hits: Vec<Vec<(&[u32], f64)>> = phrase.iter().map(|&stem| self.find(stem)).collect();
         let n = phrase.len() as f64;
-        if phrase.len() == 1 {
-            return hits[0].iter().map(|h| h.1).fold(0.0, f64::max);
-        }
         let window = 6 + 2 * phrase.len() as u32;
-        let mut best = 0.0f64;
+        let in_window = |alternatives: &[(&[u32], f64)], lo: u32, hi: u32| -> Option<(u32, f64)> {
+            alternatives
+                .iter()
+                .filter_map(|(positions, credit)| {
+                    let i = positions.partition_point(|&p| p < lo);
+                    positions.get(i).filter(|&&p| p <= hi).map(|&p| (p, *credit))
+                })
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+        };
+        let mut best = (0.0f64, None);
         // Try each occurrence of each phrase term as the anchor of a window.
         let anchors = hits
             .iter()
             .flatten()
             .flat_map(|(positions, _)| positions.iter().take(2000).copied());
         for anchor in anchors {
-            let lo = anchor.saturating_sub(window);
-            let hi = anchor.saturating_add(window);
-            let credit: f64 = hits
-                .iter()
-                .map(|alternatives| {
-                    alternatives
-                        .iter()
-                        .filter(|(positions, _)| {
-                            let i = positions.partition_point(|&p| p < lo);
-                            positions.get(i).is_some_and(|&p| p <= hi)
-                        })
-                        .map(|h| h.1)
-                        .fold(0.0, f64::max)
-                })
-                .sum();
-            best = best.max(credit / n);
-            if best >= 1.0 {
+            let (lo, hi) = (anchor.saturating_sub(window), anchor.saturating_add(window));
+            let credit: f64 = hits.iter().filter_map(|a| in_window(a, lo, hi)).map(|h| h.1).sum();
+            if credit / n > best.0 {
+                best = (credit / n, Some((lo, hi)));
+            }
+            if best.0 >= 1.0 {
                 break;
             }
         }
-        best
+        let hits = match best.1 {
+            Some((lo, hi)) => hits.iter().map(|a| in_window(a, lo, hi)).collect(),
+            None => vec![None; phrase.len()],
+        };
+        PhraseMatch { share: best.0, hits }
     }
 }
 

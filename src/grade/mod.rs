@@ -1,5 +1,6 @@
 //! The grader: how well an answer covers a question's reference answer and
-//! weighted key points, as a 0–100 score with what was covered and missed.
+//! weighted key points, as a 0–100 score with a verdict, what was covered
+//! and missed, and why.
 //!
 //! It is lexical on purpose — fast, explainable, and honest about what it
 //! saw. Two measures are blended:
@@ -13,22 +14,31 @@
 //!   said (see [`EXPECTED_TERMS`]).
 //!
 //! Terms match after [`crate::text`] normalisation — exactly, within a typo
-//! for long words, or as a related form (`matching.rs`). Without key
-//! points (a free reference) coverage alone decides, through a curve of
-//! diminishing returns. The grader is a pure function of its inputs: no
-//! I/O, no clock.
+//! for long words, or as a related form (`matching.rs`) — but not where the
+//! answer negates them (`not`, `never`, `without` shortly before) unless
+//! the rubric negates them too. Without key points (a free reference)
+//! coverage alone decides, through a curve of diminishing returns. The
+//! answer's form can take a share off (`form.rs`: keyword lists, long
+//! off-topic answers), and each point's outcome is explained
+//! (`explain.rs`). The grader is a pure function of its inputs: no I/O, no
+//! clock.
 
 pub mod agreement;
+mod explain;
+mod form;
 mod idf;
 mod matching;
+mod verdict;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+pub use self::explain::{MatchKind, PointDetail, Status, TermMatch};
 pub use self::idf::Idf;
-use self::matching::AnswerIndex;
+pub use self::verdict::{BANDS, BORDERLINE_MARGIN, Verdict, borderline};
+use self::matching::{AnswerIndex, Found, PhraseMatch};
 use crate::bank::{KeyPoint, Question};
 use crate::fasthash::FastSet;
-use crate::text::{Analyzer, StemId};
+use crate::text::{AnalysedTerm, Analysis, Analyzer, StemId, sentences};
 
 /// Share of the score from key points when a question has them.
 const KEY_POINT_SHARE: f64 = 0.65;
@@ -55,44 +65,14 @@ pub const LEAST_SHARE_NEEDED: f64 = 0.5;
 /// Missed reference terms listed when there are no key points.
 const MISSED_TERMS_SHOWN: usize = 12;
 
-/// How an answer is described in reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Verdict {
-    Strong,
-    Good,
-    Partial,
-    Weak,
-    Skipped,
-}
-
-impl Verdict {
-    pub fn from_score(score: f64) -> Verdict {
-        match score {
-            s if s >= 80.0 => Verdict::Strong,
-            s if s >= 60.0 => Verdict::Good,
-            s if s >= 35.0 => Verdict::Partial,
-            _ => Verdict::Weak,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Strong => "strong",
-            Verdict::Good => "good",
-            Verdict::Partial => "partial",
-            Verdict::Weak => "weak",
-            Verdict::Skipped => "skipped",
-        }
-    }
-}
-
 /// What one answer earned, and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Grade {
     /// 0–100, one decimal.
     pub score: f64,
     pub verdict: Verdict,
+    /// The score is within [`BORDERLINE_MARGIN`] of a verdict band's edge.
+    pub borderline: bool,
     /// Key points covered (their `point` text); with no key points, the
     /// reference terms found.
     pub covered: Vec<String>,
@@ -104,6 +84,12 @@ pub struct Grade {
     /// Reference coverage, 0–1: the IDF-weighted share of the reference's
     /// terms found, out of what a full answer needs to say.
     pub overlap: f64,
+    /// Each key point (or reference term shown) with what matched it, or
+    /// where the reference says it: covered ones first, in rubric order.
+    pub details: Vec<PointDetail>,
+    /// Remarks on the answer as a whole that cost points (a keyword list,
+    /// a long answer mostly off the topic).
+    pub notes: Vec<String>,
 }
 
 /// What an answer is graded against.
@@ -135,18 +121,31 @@ pub struct Grader {
 struct RefTerm {
     stem: StemId,
     surface: String,
+    alias: bool,
     weight: f64,
     /// Shown in `covered`/`missed` (question words are not, unless the
     /// reference has nothing else).
     shown: bool,
+    /// The reference sentence it first appears in.
+    sentence: Option<usize>,
+}
+
+/// A key point phrase (the point or an alternative) as the grader sees it.
+#[derive(Debug, Clone)]
+struct Phrase {
+    stems: Vec<StemId>,
+    /// Each term's words as written, and whether they were an alias.
+    words: Vec<(String, bool)>,
 }
 
 #[derive(Debug, Clone)]
 struct PreparedPoint {
     label: String,
     weight: f64,
-    /// Stems of `point` and of each alternative with any content.
-    phrases: Vec<Vec<StemId>>,
+    /// `point` and each alternative with any content.
+    phrases: Vec<Phrase>,
+    /// The reference sentence that says it best.
+    sentence: Option<usize>,
 }
 
 /// A rubric analysed once, so grading many answers against it is cheap.
@@ -157,6 +156,13 @@ pub struct Prepared {
     /// The term weight a full answer needs (see [`EXPECTED_TERMS`]).
     needed: f64,
     points: Vec<PreparedPoint>,
+    sentences: Vec<String>,
+    /// Terms the rubric itself says under a negation: an answer may too.
+    negated: FastSet<StemId>,
+    /// Every term of the question, reference and key points: on topic.
+    topic: FastSet<StemId>,
+    /// What the answer's form is measured against.
+    bar: form::Bar,
 }
 
 impl Prepared {
@@ -168,6 +174,10 @@ impl Prepared {
             .filter(|p| p.phrases.is_empty())
             .map(|p| p.label.as_str())
             .collect()
+    }
+
+    fn source(&self, sentence: Option<usize>) -> Option<String> {
+        sentence.and_then(|i| self.sentences.get(i)).cloned()
     }
 }
 
@@ -182,19 +192,24 @@ impl Grader {
 
     /// Analyses a rubric once for repeated grading.
     pub fn prepare(&self, rubric: Rubric<'_>) -> Prepared {
-        let mut question = Vec::new();
-        self.analyzer.stem_ids(rubric.question, &mut question);
-        let question: FastSet<StemId> = question.into_iter().collect();
+        let question = self.analyzer.analyse(rubric.question);
+        let reference = self.analyzer.analyse(rubric.reference);
+        let asked: FastSet<StemId> = question.terms.iter().map(|t| t.id).collect();
+        let sentences: Vec<String> = sentences(rubric.reference).into_iter().map(String::from).collect();
+        let in_sentences: Vec<Analysis> = sentences.iter().map(|s| self.analyzer.analyse(s)).collect();
+
         let mut seen = FastSet::default();
         let mut terms: Vec<RefTerm> = Vec::new();
-        for term in self.analyzer.terms(rubric.reference) {
+        for term in &reference.terms {
             if seen.insert(term.id) {
-                let asked = question.contains(&term.id);
+                let asked = asked.contains(&term.id);
                 terms.push(RefTerm {
                     stem: term.id,
-                    surface: term.surface,
+                    surface: reference.surface(term).to_string(),
+                    alias: term.alias,
                     weight: self.idf.weight(term.id) * if asked { QUESTION_WORD_WEIGHT } else { 1.0 },
                     shown: !asked,
+                    sentence: in_sentences.iter().position(|s| s.terms.iter().any(|t| t.id == term.id)),
                 });
             }
         }
@@ -204,7 +219,7 @@ impl Grader {
         // The number of terms, each question word counting for its share.
         let count: f64 = terms
             .iter()
-            .map(|t| if question.contains(&t.stem) { QUESTION_WORD_WEIGHT } else { 1.0 })
+            .map(|t| if asked.contains(&t.stem) { QUESTION_WORD_WEIGHT } else { 1.0 })
             .sum();
         let total: f64 = terms.iter().map(|t| t.weight).sum();
         let needed = if rubric.key_points.is_empty() {
@@ -212,7 +227,13 @@ impl Grader {
         } else {
             total
         };
-        let points = rubric
+
+        let mut negated = FastSet::default();
+        let mut topic = FastSet::default();
+        for analysis in [&question, &reference] {
+            note_terms(analysis, &mut negated, &mut topic);
+        }
+        let mut points: Vec<PreparedPoint> = rubric
             .key_points
             .iter()
             .map(|kp| PreparedPoint {
@@ -221,41 +242,57 @@ impl Grader {
                 phrases: std::iter::once(&kp.point)
                     .chain(&kp.alternatives)
                     .map(|p| {
-                        let mut ids = Vec::new();
-                        self.analyzer.stem_ids(p, &mut ids);
-                        ids
+                        let analysis = self.analyzer.analyse(p);
+                        note_terms(&analysis, &mut negated, &mut topic);
+                        Phrase {
+                            stems: analysis.terms.iter().map(|t| t.id).collect(),
+                            words: analysis.terms.iter().map(|t| (analysis.surface(t).to_string(), t.alias)).collect(),
+                        }
                     })
-                    .filter(|p| !p.is_empty())
+                    .filter(|p| !p.stems.is_empty())
                     .collect(),
+                sentence: None,
             })
             .collect();
-        Prepared { terms, needed, points }
+        // Each point's source: the reference sentence that says most of it.
+        let mut best = vec![0.0f64; points.len()];
+        for (i, sentence) in in_sentences.iter().enumerate() {
+            let index = AnswerIndex::new(&sentence.terms, |_| true, self.analyzer.spellings());
+            for (point, best) in points.iter_mut().zip(&mut best) {
+                let share = point.phrases.iter().map(|p| index.phrase(&p.stems).share).fold(0.0, f64::max);
+                if share > *best {
+                    (*best, point.sentence) = (share, Some(i));
+                }
+            }
+        }
+        Prepared {
+            terms,
+            needed,
+            points,
+            sentences,
+            negated,
+            topic,
+            bar: form::Bar::of(&reference),
+        }
     }
 
     /// Grades `answer` against a prepared rubric.
     pub fn grade(&self, prepared: &Prepared, answer: &str) -> Grade {
-        let mut stems = Vec::new();
-        self.analyzer.stem_ids(answer, &mut stems);
-        if stems.is_empty() {
-            return Grade {
-                score: 0.0,
-                verdict: Verdict::Weak,
-                covered: vec![],
-                missed: prepared.points.iter().map(|p| p.label.clone()).collect(),
-                key_points: (!prepared.points.is_empty()).then_some(0.0),
-                overlap: 0.0,
-            };
-        }
-        let index = AnswerIndex::new(&stems, self.analyzer.spellings());
+        let analysis = self.analyzer.analyse(answer);
+        let counts = |t: &AnalysedTerm| t.negated_at.is_none() || prepared.negated.contains(&t.id);
+        let index = AnswerIndex::new(&analysis.terms, counts, self.analyzer.spellings());
 
         let mut found = 0.0;
         let mut found_terms = Vec::new();
         let mut missing_terms = Vec::new();
         for term in &prepared.terms {
-            let credit = index.credit(term.stem);
-            found += credit * term.weight;
+            let hit = index.best(term.stem);
+            found += hit.map_or(0.0, |(_, how)| how.credit()) * term.weight;
             if term.shown {
-                if credit > 0.0 { &mut found_terms } else { &mut missing_terms }.push(term);
+                match hit {
+                    Some(hit) => found_terms.push((term, hit)),
+                    None => missing_terms.push(term),
+                }
             }
         }
         let overlap = if prepared.needed > 0.0 {
@@ -264,43 +301,169 @@ impl Grader {
             0.0
         };
 
-        let (key_points, covered, missed) = if prepared.points.is_empty() {
+        let (key_points, mut details) = if prepared.points.is_empty() {
             missing_terms.sort_by(|a, b| b.weight.total_cmp(&a.weight));
-            let covered = found_terms.iter().map(|t| t.surface.clone()).collect();
-            let missed = missing_terms.iter().take(MISSED_TERMS_SHOWN).map(|t| t.surface.clone()).collect();
-            (None, covered, missed)
+            let mut details: Vec<PointDetail> = found_terms
+                .iter()
+                .map(|(term, (position, how))| {
+                    let said = &analysis.terms[*position as usize];
+                    let word = analysis.surface(said);
+                    PointDetail {
+                        point: term.surface.clone(),
+                        status: Status::Covered,
+                        matched: vec![TermMatch {
+                            word: word.to_string(),
+                            term: term.surface.clone(),
+                            kind: MatchKind::of(*how, said.alias || term.alias, word == term.surface),
+                        }],
+                        source: None,
+                        negated: None,
+                    }
+                })
+                .collect();
+            details.extend(missing_terms.iter().take(MISSED_TERMS_SHOWN).map(|term| PointDetail {
+                point: term.surface.clone(),
+                status: Status::Missed,
+                matched: vec![],
+                source: prepared.source(term.sentence),
+                negated: analysis
+                    .terms
+                    .iter()
+                    .find(|t| t.id == term.stem)
+                    .and_then(|t| analysis.negation(t))
+                    .map(String::from),
+            }));
+            (None, details)
         } else {
             let mut earned = 0.0;
             let mut weights = 0.0;
-            let (mut covered, mut missed) = (Vec::new(), Vec::new());
+            let mut details = Vec::with_capacity(prepared.points.len());
             for point in &prepared.points {
-                let share = point.phrases.iter().map(|p| index.phrase_share(p)).fold(0.0, f64::max);
+                let (phrase, best) = best_phrase(&index, &point.phrases);
                 weights += point.weight;
-                if share >= COVERED_AT {
+                let status = if best.share >= COVERED_AT {
                     earned += point.weight;
-                    covered.push(point.label.clone());
+                    Status::Covered
+                } else if best.share >= PARTIAL_AT {
+                    earned += point.weight * best.share * 0.5;
+                    Status::Partial
                 } else {
-                    if share >= PARTIAL_AT {
-                        earned += point.weight * share * 0.5;
-                    }
-                    missed.push(point.label.clone());
-                }
+                    Status::Missed
+                };
+                details.push(PointDetail {
+                    point: point.label.clone(),
+                    status,
+                    matched: phrase.map_or_else(Vec::new, |p| matched_words(&analysis, p, &best)),
+                    source: (status != Status::Covered)
+                        .then(|| prepared.source(point.sentence))
+                        .flatten(),
+                    negated: None,
+                });
             }
-            (Some(earned / weights), covered, missed)
+            (Some(earned / weights), details)
         };
+        drop(index);
+        explain_negations(&self.analyzer, prepared, &analysis, &mut details);
 
+        let on_topic = analysis.terms.iter().filter(|t| prepared.topic.contains(&t.id)).count();
+        let form = form::assess(&analysis, on_topic, prepared.bar);
         let scale = match key_points {
             Some(kp) => with_key_points(KEY_POINT_SHARE * kp + (1.0 - KEY_POINT_SHARE) * overlap),
             None => reference_only(overlap),
         };
-        let score = (scale * 1000.0).round() / 10.0;
+        let score = (scale * form.factor * 1000.0).round() / 10.0;
+        details.sort_by_key(|d| d.status != Status::Covered);
+        let listed = |covered: bool| {
+            details
+                .iter()
+                .filter(|d| (d.status == Status::Covered) == covered)
+                .map(|d| d.point.clone())
+                .collect()
+        };
         Grade {
             score,
             verdict: Verdict::from_score(score),
-            covered,
-            missed,
+            borderline: borderline(score),
+            covered: listed(true),
+            missed: listed(false),
             key_points,
             overlap,
+            details,
+            notes: form.notes,
+        }
+    }
+}
+
+/// Adds the terms of `analysis` to the rubric's topic, and those it says
+/// near a negation to the terms an answer may negate.
+fn note_terms(analysis: &Analysis, negated: &mut FastSet<StemId>, topic: &mut FastSet<StemId>) {
+    for t in &analysis.terms {
+        topic.insert(t.id);
+        if t.near_negation {
+            negated.insert(t.id);
+        }
+    }
+}
+
+/// The phrase of a point (the point or an alternative) best said, and how.
+fn best_phrase<'p>(index: &AnswerIndex<'_>, phrases: &'p [Phrase]) -> (Option<&'p Phrase>, PhraseMatch) {
+    let mut best = (None, PhraseMatch { share: 0.0, hits: vec![] });
+    for phrase in phrases {
+        let m = index.phrase(&phrase.stems);
+        if best.0.is_none() || m.share > best.1.share {
+            best = (Some(phrase), m);
+        }
+    }
+    best
+}
+
+/// The answer's words that matched a phrase, in the phrase's order.
+fn matched_words(analysis: &Analysis, phrase: &Phrase, m: &PhraseMatch) -> Vec<TermMatch> {
+    let matches = m
+        .hits
+        .iter()
+        .zip(&phrase.words)
+        .filter_map(|(hit, (term, alias))| {
+            let (position, credit) = (*hit)?;
+            let said = &analysis.terms[position as usize];
+            let word = analysis.surface(said);
+            let how = if credit >= 1.0 { Found::Same } else { Found::Typo };
+            Some((
+                position,
+                TermMatch {
+                    word: word.to_string(),
+                    term: term.clone(),
+                    kind: MatchKind::of(how, said.alias || *alias, word == term),
+                },
+            ))
+        })
+        .collect();
+    explain::merge(matches)
+}
+
+/// For each key point not covered that the answer said only under a
+/// negation, the negating words: a candidate who wrote "never use a
+/// readiness probe" should learn why it did not count.
+fn explain_negations(analyzer: &Analyzer, prepared: &Prepared, analysis: &Analysis, details: &mut [PointDetail]) {
+    let negated = |t: &AnalysedTerm| t.negated_at.is_some() && !prepared.negated.contains(&t.id);
+    if prepared.points.is_empty() || !analysis.terms.iter().any(negated) {
+        return;
+    }
+    let all = AnswerIndex::new(&analysis.terms, |_| true, analyzer.spellings());
+    for (point, detail) in prepared.points.iter().zip(details) {
+        if detail.status == Status::Covered {
+            continue;
+        }
+        let (_, m) = best_phrase(&all, &point.phrases);
+        if m.share >= COVERED_AT {
+            detail.negated = m
+                .hits
+                .iter()
+                .flatten()
+                .map(|&(position, _)| &analysis.terms[position as usize])
+                .find(|t| negated(t))
+                .and_then(|t| analysis.negation(t))
+                .map(String::from);
         }
     }
 }
@@ -322,189 +485,4 @@ fn reference_only(coverage: f64) -> f64 {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::diagnostic::SourceFile;
-    use crate::text::Aliases;
-
-    fn kp(point: &str, weight: u32, alternatives: &[&str]) -> KeyPoint {
-        KeyPoint {
-            point: point.into(),
-            weight,
-            alternatives: alternatives.iter().map(|s| s.to_string()).collect(),
-            proposed: false,
-        }
-    }
-
-    fn grader() -> Grader {
-        let aliases = Aliases::parse(&SourceFile::new(
-            "a.toml",
-            "[[alias]]\nterm = \"kubernetes\"\nsame = [\"k8s\"]\n[[alias]]\nterm = \"horizontal pod autoscaler\"\nsame = [\"hpa\"]\n",
-        ))
-        .unwrap();
-        let analyzer = Analyzer::new(&aliases);
-        let idf = Idf::from_texts(&analyzer, [REFERENCE, "Pods run containers.", "Terraform state lives in S3."]);
-        Grader::new(analyzer, idf)
-    }
-
-    const QUESTION: &str = "What is a dead-letter queue and why does the order queue have one?";
-    const REFERENCE: &str = "A dead-letter queue holds messages that failed processing too many times: after maxReceiveCount receives SQS moves them aside, so one poison message cannot block the queue. Alarms on its depth tell operators to investigate and redrive the messages once fixed. On Kubernetes the horizontal pod autoscaler scales consumers.";
-
-    fn points() -> Vec<KeyPoint> {
-        vec![
-            kp("messages failed processing repeatedly", 3, &["poison message"]),
-            kp("maxReceiveCount", 2, &["max receive count"]),
-            kp("alarm on queue depth", 2, &[]),
-            kp("redrive messages", 1, &["replay messages"]),
-            kp("horizontal pod autoscaler", 1, &[]),
-        ]
-    }
-
-    fn score(answer: &str) -> Grade {
-        let g = grader();
-        let kps = points();
-        let prepared = g.prepare(Rubric {
-            question: QUESTION,
-            reference: REFERENCE,
-            key_points: &kps,
-        });
-        g.grade(&prepared, answer)
-    }
-
-    #[test]
-    fn empty_answer_scores_zero() {
-        for empty in ["", "   \n", "the a of", "?!"] {
-            let g = score(empty);
-            assert_eq!(g.score, 0.0, "{empty:?}");
-            assert_eq!(g.missed.len(), 5);
-        }
-    }
-
-    #[test]
-    fn reference_scores_full_marks() {
-        let g = score(REFERENCE);
-        assert!(g.score >= 95.0, "{g:?}");
-        assert!(g.missed.is_empty());
-    }
-
-    #[test]
-    fn repeating_the_question_earns_little() {
-        assert!(score(QUESTION).score < 15.0, "{:?}", score(QUESTION));
-    }
-
-    #[test]
-    fn covering_more_key_points_never_scores_lower() {
-        let steps = [
-            "A poison message is set aside.",
-            "A poison message is set aside after maxReceiveCount.",
-            "A poison message is set aside after maxReceiveCount. We alarm on queue depth.",
-            "A poison message is set aside after maxReceiveCount. We alarm on queue depth and redrive messages.",
-            "A poison message is set aside after maxReceiveCount. We alarm on queue depth and redrive messages. The HPA scales.",
-        ];
-        let scores: Vec<f64> = steps.iter().map(|s| score(s).score).collect();
-        assert!(scores.windows(2).all(|w| w[0] <= w[1]), "{scores:?}");
-        assert!(scores[4] > scores[0]);
-        assert_eq!(score(steps[4]).covered.len(), 5);
-    }
-
-    #[test]
-    fn typos_and_aliases_still_match() {
-        let g = score("We redrive mesages; the k8s hpa scales consumers.");
-        assert!(g.covered.contains(&"redrive messages".to_string()), "{g:?}");
-        assert!(g.covered.contains(&"horizontal pod autoscaler".to_string()), "{g:?}");
-    }
-
-    #[test]
-    fn scattered_words_do_not_make_a_phrase() {
-        let filler = " lorem".repeat(40);
-        let g = score(&format!("an alarm went off.{filler} the queue was long.{filler} depth of field"));
-        assert!(g.missed.contains(&"alarm on queue depth".to_string()), "{g:?}");
-    }
-
-    #[test]
-    fn free_reference_reports_terms() {
-        let g = grader();
-        let prepared = g.prepare(Rubric {
-            question: "",
-            reference: "Terraform state lives in S3 with DynamoDB locking.",
-            key_points: &[],
-        });
-        let grade = g.grade(&prepared, "state is in s3");
-        assert!(grade.covered.contains(&"state".to_string()));
-        assert!(grade.missed.contains(&"dynamodb".to_string()), "{grade:?}");
-        assert!(grade.key_points.is_none());
-    }
-
-    fn free(question: &str, reference: &str, answer: &str) -> Grade {
-        let g = grader();
-        let prepared = g.prepare(Rubric {
-            question,
-            reference,
-            key_points: &[],
-        });
-        g.grade(&prepared, answer)
-    }
-
-    #[test]
-    fn question_words_count_little_and_are_not_listed() {
-        let (q, r) = (
-            "What does a readiness probe do?",
-            "A failing readiness probe removes the pod from Service endpoints until it recovers.",
-        );
-        let echo = free(q, r, q);
-        assert!(echo.score < 15.0, "{echo:?}");
-        assert!(
-            !echo.covered.iter().chain(&echo.missed).any(|t| t == "readiness" || t == "probe"),
-            "{echo:?}"
-        );
-        let real = free(q, r, "It takes the pod out of the service endpoints.");
-        assert!(real.score > 60.0 && real.score > echo.score * 4.0, "{real:?}");
-        // A reference made only of the question's words still grades.
-        assert!(free("readiness probe", "Readiness probe.", "a readiness probe").score >= 95.0);
-    }
-
-    #[test]
-    fn a_long_reference_needs_only_part_of_its_terms() {
-        let long = "Alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa.";
-        let half = free("", long, "alpha bravo charlie delta echo foxtrot golf hotel");
-        assert_eq!(half.overlap, 1.0, "sqrt(4/16) of 16 terms is 8: {half:?}");
-        assert!(half.score >= 99.0);
-        let quarter = free("", long, "alpha bravo charlie delta");
-        assert!(quarter.overlap > 0.45 && quarter.overlap < 0.55, "{quarter:?}");
-        // Never less than half: of 64 terms, 32 are needed, not sqrt(4/64) = 16.
-        let numbers: Vec<String> = (1000..1064).map(|n| n.to_string()).collect();
-        let sixteen = free("", &numbers.join(" "), &numbers[..16].join(" "));
-        assert!((sixteen.overlap - 0.5).abs() < 1e-9, "{sixteen:?}");
-        // With key points, coverage is the plain share of the reference.
-        let part = &REFERENCE[..REFERENCE.len() / 3];
-        let (with_points, without) = (score(part), free(QUESTION, REFERENCE, part));
-        assert!(with_points.overlap < without.overlap, "{with_points:?} {without:?}");
-        // Up to four terms, every one is needed.
-        let short = free("", "Alpha bravo charlie delta.", "alpha bravo");
-        assert!((short.overlap - 0.5).abs() < 0.05, "{short:?}");
-    }
-
-    #[test]
-    fn related_forms_earn_part_credit() {
-        let (q, r) = ("What are the advantages of objects?", "Reusability and encapsulation.");
-        let exact = free(q, r, "their reusability");
-        let related = free(q, r, "you can reuse them");
-        let unrelated = free(q, r, "they are fast");
-        assert!(
-            exact.score > related.score && related.score > unrelated.score,
-            "{exact:?} {related:?} {unrelated:?}"
-        );
-        assert_eq!(unrelated.score, 0.0);
-    }
-
-    #[test]
-    fn coverage_has_diminishing_returns_without_key_points() {
-        assert_eq!(reference_only(0.0), 0.0);
-        assert_eq!(reference_only(1.0), 1.0);
-        assert_eq!(reference_only(0.5), 0.75);
-        let curve: Vec<f64> = (0..=20).map(|i| reference_only(f64::from(i) / 20.0)).collect();
-        assert!(curve.windows(2).all(|w| w[0] < w[1]));
-        assert_eq!(with_key_points(0.0), 0.0);
-        assert_eq!(with_key_points(1.0), 1.0);
-    }
-}
+mod tests;

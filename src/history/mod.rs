@@ -186,18 +186,21 @@ impl fmt::Display for Problem {
 }
 
 /// Reads a session record, checking its versions before its shape so a
-/// newer file is called newer, not corrupt.
+/// newer file is called newer, not corrupt; an older report is brought up
+/// to date ([`Report::upgrade`]).
 pub fn parse_record(text: &str) -> Result<SessionRecord, Reason> {
     let value: Value = serde_json::from_str(text).map_err(|e| Reason::Corrupt(format!("not valid JSON: {e}")))?;
     check_versions(&value)?;
-    let record: SessionRecord = serde_json::from_str(text).map_err(|e| Reason::Corrupt(format!("not a grill session record: {e}")))?;
+    let mut record: SessionRecord = serde_json::from_str(text).map_err(|e| Reason::Corrupt(format!("not a grill session record: {e}")))?;
+    record.report.upgrade();
     check_id(record)
 }
 
 /// [`parse_record`] for a record inside a larger document.
 pub fn record_from_value(value: Value) -> Result<SessionRecord, Reason> {
     check_versions(&value)?;
-    let record: SessionRecord = serde_json::from_value(value).map_err(|e| Reason::Corrupt(format!("not a grill session record: {e}")))?;
+    let mut record: SessionRecord = serde_json::from_value(value).map_err(|e| Reason::Corrupt(format!("not a grill session record: {e}")))?;
+    record.report.upgrade();
     check_id(record)
 }
 

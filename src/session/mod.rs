@@ -179,7 +179,7 @@ fn give(progress: &mut Progress, record: AnswerRecord, grader: &Grader, catalog:
     if progress.feedback == Feedback::Instant {
         match &score {
             Some(g) => {
-                let mut text = format!("Score {:.1} ({})", g.score, g.verdict.as_str());
+                let mut text = format!("Score {:.1} ({})", g.score, g.verdict.label(g.borderline));
                 if !g.missed.is_empty() {
                     text += &format!(" — missed: {}", g.missed.join("; "));
                 }

@@ -55,7 +55,7 @@ fn the_page_is_well_formed_with_both_charts_and_a_fold_per_question() {
     };
     assert_eq!(count("svg", None), 2);
     assert_eq!(
-        count("rect", Some("fill weak")) + count("rect", Some("fill strong")),
+        count("rect", Some("fill missed")) + count("rect", Some("fill strong")),
         r.topics.len()
     );
     assert_eq!(count("circle", Some("dot")), 2);

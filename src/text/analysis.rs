@@ -1,0 +1,335 @@
+//! What the grader needs to know about an answer beyond its stems: which
+//! terms were said under a negation (`not`, `never`, `without`, `don't`,
+//! ...), which came through an alias, the words each came from (to show a
+//! candidate what matched), and how much of the text is function words (a
+//! bare list of keywords has almost none). Also cuts texts into sentences,
+//! so a missed key point can be shown with the reference sentence it comes
+//! from.
+//!
+//! Negation is read the way a person skims: a cue negates the next few
+//! words of its clause; a comma, a full stop or a contrast (`but`,
+//! `instead`) ends it, and `not only`, `no matter` are no negation at all.
+
+use super::{Analyzer, StemId, Token};
+
+/// Words that negate what follows them shortly in the same clause.
+const NEGATIONS: &[&str] = &["neither", "never", "no", "none", "nor", "not", "nothing", "without"];
+
+/// Words that say something is kept from happening. In an answer they
+/// mostly state a purpose (`inlining avoids a function call`), so they
+/// negate nothing there; in a rubric they let an answer say the same
+/// with a negation (`it does not bust the cache` for `avoids cache
+/// invalidation`).
+const AVERTING: &[&str] = &["avoid", "avoided", "avoiding", "avoids", "prevent", "prevented", "preventing", "prevents"];
+
+/// Negated auxiliaries written without their apostrophe, and `cannot`: each
+/// reads as `not` (as `don't`, `can't` do).
+const CONTRACTIONS: &[&str] = &[
+    "arent", "cannot", "cant", "couldnt", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent", "isnt", "mustnt", "neednt",
+    "shouldnt", "wasnt", "werent", "wont", "wouldnt",
+];
+
+/// Words that end a negation's reach: what follows is said positively.
+const CONTRASTS: &[&str] = &["although", "but", "however", "instead", "rather", "though", "whereas", "yet"];
+
+/// Words after which a negation cue negates nothing (`not only`, `no matter`).
+const NOT_NEGATING_BEFORE: &[&str] = &["doubt", "just", "matter", "merely", "only"];
+
+/// How many words after a cue a negation reaches (single letters, as `a`,
+/// are not counted): `not use a readiness probe` negates both words of
+/// the probe.
+pub const NEGATION_REACH: u32 = 4;
+
+/// How a word takes part in negation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    Plain,
+    /// Negates what follows (`not`, `never`, `without`).
+    Negation,
+    /// Reads as `not` and negates what follows (`dont`, `cannot`).
+    Contraction,
+    /// Ends a negation's reach (`but`, `instead`).
+    Contrast,
+    /// Keeps something from happening (`avoid`, `prevent`): a negation
+    /// only for what a rubric allows.
+    Averting,
+}
+
+/// The role of a lowercase word.
+pub(super) fn role(word: &str) -> Role {
+    if NEGATIONS.binary_search(&word).is_ok() {
+        Role::Negation
+    } else if CONTRACTIONS.binary_search(&word).is_ok() {
+        Role::Contraction
+    } else if CONTRASTS.binary_search(&word).is_ok() {
+        Role::Contrast
+    } else if AVERTING.binary_search(&word).is_ok() {
+        Role::Averting
+    } else {
+        Role::Plain
+    }
+}
+
+/// Marks the words a negation reaches: the next [`NEGATION_REACH`] words
+/// of its clause, up to a contrast (`but`, `instead`), are negated; the
+/// same words, and as many before the cue (`the base case is not
+/// included`), also averting words' (`avoid`), are near a negation.
+pub(super) fn mark_negations(folded: &str, tokens: &mut [Token]) {
+    let reach = NEGATION_REACH as usize;
+    for k in 0..tokens.len() {
+        let role = tokens[k].role;
+        if matches!(role, Role::Plain | Role::Contrast) {
+            continue;
+        }
+        let idiom = tokens
+            .get(k + 1)
+            .is_some_and(|next| NOT_NEGATING_BEFORE.binary_search(&&folded[next.start..next.end]).is_ok());
+        if idiom {
+            continue;
+        }
+        let (clause, cue) = (tokens[k].clause, tokens[k].start as u32);
+        for before in tokens[k.saturating_sub(reach)..k].iter_mut().filter(|t| t.clause == clause) {
+            before.near_negation = true;
+        }
+        for after in tokens[k + 1..].iter_mut().take(reach) {
+            if after.clause != clause || after.role == Role::Contrast {
+                break;
+            }
+            after.near_negation = true;
+            if role != Role::Averting {
+                after.negated_at = Some(cue);
+            }
+        }
+    }
+}
+
+/// One content term of an analysed text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnalysedTerm {
+    pub id: StemId,
+    /// Came from an alias spelling (`k8s` for `kubernetes`).
+    pub alias: bool,
+    /// Byte offset of the negation cue (in the folded text) when the term
+    /// was said under one.
+    pub negated_at: Option<u32>,
+    /// Said close to a negation or an averting word, before or after it:
+    /// a rubric that does so allows an answer to negate the term.
+    pub near_negation: bool,
+    start: u32,
+    end: u32,
+}
+
+impl AnalysedTerm {
+    fn new(id: StemId, alias: bool, token: &Token, span: (usize, usize)) -> AnalysedTerm {
+        AnalysedTerm {
+            id,
+            alias,
+            negated_at: token.negated_at,
+            near_negation: token.near_negation,
+            start: span.0 as u32,
+            end: span.1 as u32,
+        }
+    }
+}
+
+/// A text analysed for grading: its content terms in order, with what each
+/// came from, and how many of its words are function words.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    pub terms: Vec<AnalysedTerm>,
+    /// Every word, function words and single letters included.
+    pub words: u32,
+    /// Stop words, negation cues and single letters (`a`, `I`).
+    pub function_words: u32,
+    folded: String,
+}
+
+impl Analysis {
+    pub(super) fn new(terms: Vec<AnalysedTerm>, words: u32, function_words: u32, folded: String) -> Analysis {
+        Analysis {
+            terms,
+            words,
+            function_words,
+            folded,
+        }
+    }
+
+    /// The words a term came from, as typed (case and accents folded).
+    pub fn surface(&self, term: &AnalysedTerm) -> &str {
+        self.folded.get(term.start as usize..term.end as usize).unwrap_or("")
+    }
+
+    /// The words from a term's negation cue to the term (`not use a
+    /// readiness probe`), when it was said under one.
+    pub fn negation(&self, term: &AnalysedTerm) -> Option<&str> {
+        term.negated_at
+            .and_then(|at| self.folded.get(at as usize..term.end as usize))
+    }
+
+    /// The share of words that are function words (0 for no words).
+    pub fn function_share(&self) -> f64 {
+        if self.words == 0 {
+            0.0
+        } else {
+            f64::from(self.function_words) / f64::from(self.words)
+        }
+    }
+}
+
+impl Analyzer {
+    /// Analyses `text` for grading: [`Analyzer::terms`] with negation,
+    /// alias and word-count information, and no allocation per word.
+    pub fn analyse(&self, text: &str) -> Analysis {
+        let t = self.tokenise(text);
+        let mut terms = Vec::with_capacity(t.tokens.len());
+        self.scan(&t, |id, range, alias| {
+            let (first, last) = (&t.tokens[range.start], &t.tokens[range.end - 1]);
+            terms.push(AnalysedTerm::new(id, alias, first, (first.start, last.end)));
+        });
+        let words = t.tokens.len() as u32 + t.letters;
+        let function = t.tokens.iter().filter(|w| w.stop || matches!(w.role, Role::Negation | Role::Contraction)).count();
+        Analysis::new(terms, words, function as u32 + t.letters, t.folded)
+    }
+}
+
+/// Abbreviations whose full stop ends no sentence.
+const ABBREVIATIONS: &[&str] = &["cf", "e.g", "eg", "etc", "i.e", "ie", "vs"];
+
+/// `text` cut into sentences: at `.`, `!` or `?` followed by a space and
+/// what starts a sentence (a capital, a digit, a quote, a bracket) or the
+/// end — not after `e.g.` and the like — and at line breaks. Each is
+/// trimmed of spaces and list bullets; empty ones are left out.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let end = match b {
+            b'\n' => true,
+            b'.' | b'!' | b'?' => {
+                let rest = text[i + 1..].trim_start();
+                let at_space = rest.len() < text.len() - i - 1 || rest.is_empty();
+                let next_starts = rest
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'“‘([`".contains(c));
+                let word = text[start..i].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+                at_space && next_starts && !(b == b'.' && ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str()))
+            }
+            _ => false,
+        };
+        if end {
+            push_sentence(&mut out, &text[start..=i]);
+            start = i + 1;
+        }
+    }
+    push_sentence(&mut out, &text[start..]);
+    out
+}
+
+fn push_sentence<'t>(out: &mut Vec<&'t str>, s: &'t str) {
+    let s = s.trim().trim_start_matches(['-', '*', '•']).trim_start();
+    if s.chars().any(char::is_alphanumeric) {
+        out.push(s);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Aliases;
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        for list in [NEGATIONS, AVERTING, CONTRACTIONS, CONTRASTS, NOT_NEGATING_BEFORE] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
+
+    /// Each content word of `text` with whether it was negated.
+    fn negated(text: &str) -> Vec<(String, bool)> {
+        let a = Analyzer::new(&Aliases::default());
+        let analysis = a.analyse(text);
+        analysis
+            .terms
+            .iter()
+            .map(|t| (analysis.surface(t).to_string(), t.negated_at.is_some()))
+            .collect()
+    }
+
+    fn negated_words(text: &str) -> Vec<String> {
+        negated(text).into_iter().filter(|(_, n)| *n).map(|(w, _)| w).collect()
+    }
+
+    #[test]
+    fn a_negation_reaches_a_few_words_of_its_clause() {
+        let cases: &[(&str, &[&str])] = &[
+            ("You should not use a readiness probe.", &["readiness", "probe"]),
+            ("Never commit secrets to git", &["commit", "secrets", "git"]),
+            ("don’t run as root", &["run", "root"]),
+            ("It doesn't scale, so add replicas", &["scale"]),
+            ("We cannot roll back", &["roll", "back"]),
+            ("no downtime but a short pause", &["downtime"]),
+            ("not only fast but cheap", &[]),
+            ("Pods restart without losing state or sessions or anything else", &["losing", "state", "sessions"]),
+            ("Inlining avoids a function call", &[]),
+            ("A readiness probe gates traffic.", &[]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(negated_words(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn words_before_and_after_a_negation_or_averting_word_are_near_it() {
+        let a = Analyzer::new(&Aliases::default());
+        let near = |text: &str| -> Vec<String> {
+            let analysis = a.analyse(text);
+            analysis
+                .terms
+                .iter()
+                .filter(|t| t.near_negation)
+                .map(|t| analysis.surface(t).to_string())
+                .collect()
+        };
+        assert_eq!(near("Loops forever if the base case is not included, says the book."), ["base", "case", "included"]);
+        assert_eq!(near("It avoids layer cache invalidation."), ["layer", "cache", "invalidation"]);
+        assert!(near("A readiness probe gates traffic.").is_empty());
+    }
+
+    #[test]
+    fn contractions_read_as_not() {
+        let a = Analyzer::new(&Aliases::default());
+        assert_eq!(a.stems("don't, doesn’t, cannot, isnt"), ["not", "not", "not", "not"]);
+        let analysis = a.analyse("It won't restart");
+        assert_eq!(analysis.surface(&analysis.terms[0]), "won't");
+        assert_eq!(analysis.negation(&analysis.terms[1]), Some("won't restart"));
+    }
+
+    #[test]
+    fn function_words_are_counted() {
+        let a = Analyzer::new(&Aliases::default());
+        let prose = a.analyse("A pod is the smallest unit that Kubernetes schedules.");
+        assert_eq!((prose.words, prose.function_words), (9, 4));
+        let list = a.analyse("pod smallest unit kubernetes schedule");
+        assert_eq!(list.function_share(), 0.0);
+        assert_eq!(a.analyse("").function_share(), 0.0);
+    }
+
+    #[test]
+    fn sentences_end_at_stops_and_line_breaks() {
+        let text = "A DLQ holds failed messages, e.g. poison ones. Alarms fire!\n- redrive them\nVersion 1.2 is out. Patterns take ! to re-include. `COPY . .` copies.";
+        assert_eq!(
+            sentences(text),
+            [
+                "A DLQ holds failed messages, e.g. poison ones.",
+                "Alarms fire!",
+                "redrive them",
+                "Version 1.2 is out.",
+                "Patterns take ! to re-include.",
+                "`COPY . .` copies."
+            ]
+        );
+        assert!(sentences(" \n. ").is_empty());
+    }
+}
