@@ -78,7 +78,7 @@ impl QuestionReport {
         }
     }
 
-    /// The verdict as reports print it: `weak`, or `weak (borderline)`.
+    /// The verdict as reports print it: `weak`, or `weak, borderline`.
     pub fn verdict_text(&self) -> String {
         self.verdict.label(self.borderline)
     }
@@ -245,15 +245,18 @@ impl Report {
                 q.topic,
                 time
             );
-            if q.details.is_empty() {
+            // Unanswered questions (and reports from before explanations)
+            // list their points on one line; the exports give the sources.
+            if q.details.is_empty() || q.skipped {
                 if !q.covered.is_empty() {
                     let _ = writeln!(out, "{}", wrap(&format!("✓ {}", q.covered.join("; ")), 76, "    "));
                 }
                 if !q.missed.is_empty() {
                     let _ = writeln!(out, "{}", wrap(&format!("✗ {}", q.missed.join("; ")), 76, "    "));
                 }
+            } else {
+                out += &explain(&q.details, &q.notes, 76, "    ");
             }
-            out += &explain(&q.details, &q.notes, 76, "    ");
         }
         let _ = writeln!(out, "\n{}", style("By topic").bold());
         for t in &self.topics {
@@ -363,10 +366,18 @@ pub fn explain(details: &[PointDetail], notes: &[String], width: usize, indent: 
             Status::Partial => (style("~").yellow(), format!("{} — only {}", d.point, d.matched_text())),
             Status::Missed => (style("✗").red(), d.point.clone()),
         };
-        let line = if d.matched.is_empty() && d.status == Status::Covered { d.point.clone() } else { line };
+        let line = if d.matched.is_empty() && d.status == Status::Covered {
+            d.point.clone()
+        } else {
+            line
+        };
         let _ = writeln!(out, "{indent}{mark} {}", wrap(&line, width, &deeper).trim_start());
         if let Some(negated) = &d.negated {
-            let _ = writeln!(out, "{}", wrap(&format!("you said “{negated}”: a negation does not count"), width, &deeper));
+            let _ = writeln!(
+                out,
+                "{}",
+                wrap(&format!("you said “{negated}”: a negation does not count"), width, &deeper)
+            );
         } else if let Some(source) = &d.source {
             let _ = writeln!(out, "{}", style(wrap(&format!("reference: “{source}”"), width, &deeper)).dim());
         }

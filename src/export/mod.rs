@@ -168,7 +168,10 @@ mod tests {
                 (&doc, &schema),
                 (&doc["questions"][0], question),
                 (&doc["questions"][0]["details"][0], detail),
-                (&doc["questions"][0]["details"][0]["matched"][0], &detail["properties"]["matched"]["items"]),
+                (
+                    &doc["questions"][0]["details"][0]["matched"][0],
+                    &detail["properties"]["matched"]["items"],
+                ),
                 (&doc["topics"][0], &schema["properties"]["topics"]["items"]),
                 (&doc["session"], session),
             ] {

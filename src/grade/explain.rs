@@ -95,7 +95,7 @@ impl PointDetail {
 }
 
 /// Merges matches of consecutive rubric words found in the same answer
-/// word (`hpa` for `horizontal pod autoscaler`) into one.
+/// words (`hpa` for `horizontal pod autoscaler`: the same start) into one.
 pub(super) fn merge(matches: Vec<(u32, TermMatch)>) -> Vec<TermMatch> {
     let mut out: Vec<(u32, TermMatch)> = Vec::with_capacity(matches.len());
     for (position, m) in matches {
@@ -132,7 +132,10 @@ mod tests {
             negated: None,
         };
         assert_eq!(detail.matched_text(), "k8s (alias of kubernetes), pods");
-        assert_eq!(m("kuberentes", "kubernetes", MatchKind::Typo).describe(), "kuberentes (typo of kubernetes)");
+        assert_eq!(
+            m("kuberentes", "kubernetes", MatchKind::Typo).describe(),
+            "kuberentes (typo of kubernetes)"
+        );
     }
 
     #[test]
@@ -143,6 +146,12 @@ mod tests {
             (3, m("hpa", "autoscaler", MatchKind::Alias)),
             (5, m("scales", "scales", MatchKind::Exact)),
         ]);
-        assert_eq!(merged, [m("hpa", "horizontal pod autoscaler", MatchKind::Alias), m("scales", "scales", MatchKind::Exact)]);
+        assert_eq!(
+            merged,
+            [
+                m("hpa", "horizontal pod autoscaler", MatchKind::Alias),
+                m("scales", "scales", MatchKind::Exact)
+            ]
+        );
     }
 }

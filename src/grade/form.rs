@@ -24,13 +24,14 @@ const LIST_RAMP: f64 = 10.0;
 
 /// With fewer on-topic terms (the question's, the reference's, the key
 /// points') than this share of its content terms, a long answer is mostly
-/// about something else. Correct answers in other words than the
-/// reference's stay above it.
-const ON_TOPIC_SHARE: f64 = 0.1;
+/// about something else. Answers in their own words may fall below it too,
+/// but are rarely also long: the cut needs both.
+const ON_TOPIC_SHARE: f64 = 0.2;
 /// The most an off-topic answer loses.
-const OFF_TOPIC_CUT: f64 = 0.6;
+const OFF_TOPIC_CUT: f64 = 0.8;
 /// An answer is never called padded up to this many content terms, or
-/// twice the reference's if more; the cut grows to full over as many more.
+/// twice the reference's if more; the cut grows to full over half as many
+/// more.
 const LONG_ANSWER: f64 = 40.0;
 /// Cuts smaller than this are applied but not worth a note.
 const NOTED_CUT: f64 = 0.05;
@@ -38,7 +39,7 @@ const NOTED_CUT: f64 = 0.05;
 /// What the answer's form takes off its score.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Form {
-    /// The score is multiplied by this, 0.28–1.
+    /// The score is multiplied by this, 0.14–1.
     pub factor: f64,
     /// Why, for the candidate.
     pub notes: Vec<String>,
@@ -108,7 +109,7 @@ fn off_topic_cut(on_topic: usize, terms: usize, long_after: f64) -> f64 {
     }
     let share = on_topic as f64 / terms as f64;
     let off = 1.0 - (share / ON_TOPIC_SHARE).min(1.0);
-    let long = ((terms as f64 - long_after) / long_after).clamp(0.0, 1.0);
+    let long = (2.0 * (terms as f64 - long_after) / long_after).clamp(0.0, 1.0);
     OFF_TOPIC_CUT * off * long
 }
 
@@ -123,7 +124,8 @@ mod tests {
         let cut = |text: &str| list_cut(&a.analyse(text), SENTENCE_SHARE);
         assert_eq!(cut("variable size"), 0.0, "a short answer may be a phrase");
         assert_eq!(cut("A pod is the smallest unit that Kubernetes schedules."), 0.0);
-        let list = "poison message maxReceiveCount alarm queue depth redrive messages horizontal pod autoscaler scales consumers dlq sqs alarms";
+        let list =
+            "poison message maxReceiveCount alarm queue depth redrive messages horizontal pod autoscaler scales consumers dlq sqs alarms";
         assert!((cut(list) - LIST_CUT).abs() < 1e-9, "{}", cut(list));
         let shorter = cut("poison message maxReceiveCount alarm queue depth redrive messages");
         assert!(shorter > 0.0 && shorter < LIST_CUT, "{shorter}");
@@ -135,10 +137,10 @@ mod tests {
 
     #[test]
     fn only_long_sparse_answers_are_off_topic() {
-        assert_eq!(off_topic_cut(2, 30, 40.0), 0.0, "short");
-        assert_eq!(off_topic_cut(20, 200, 40.0), 0.0, "on topic");
-        assert!((off_topic_cut(0, 80, 40.0) - OFF_TOPIC_CUT).abs() < 1e-9);
-        let half = off_topic_cut(3, 60, 40.0);
+        assert_eq!(off_topic_cut(2, 40, 40.0), 0.0, "not long");
+        assert_eq!(off_topic_cut(40, 200, 40.0), 0.0, "on topic");
+        assert!((off_topic_cut(0, 60, 40.0) - OFF_TOPIC_CUT).abs() < 1e-9);
+        let half = off_topic_cut(5, 50, 40.0);
         assert!((half - OFF_TOPIC_CUT * 0.5 * 0.5).abs() < 1e-9, "{half}");
         assert_eq!(off_topic_cut(0, 0, 40.0), 0.0);
     }

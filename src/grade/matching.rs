@@ -118,14 +118,18 @@ impl<'a> AnswerIndex<'a> {
         let hits: Vec<Vec<(&[u32], f64)>> = phrase.iter().map(|&stem| self.find(stem)).collect();
         let n = phrase.len() as f64;
         let window = 6 + 2 * phrase.len() as u32;
-        let in_window = |alternatives: &[(&[u32], f64)], lo: u32, hi: u32| -> Option<(u32, f64)> {
+        // The best occurrence of a term within `window` of `anchor`: the
+        // highest credit, then the nearest.
+        let in_window = |alternatives: &[(&[u32], f64)], anchor: u32| -> Option<(u32, f64)> {
+            let (lo, hi) = (anchor.saturating_sub(window), anchor.saturating_add(window));
             alternatives
                 .iter()
                 .filter_map(|(positions, credit)| {
-                    let i = positions.partition_point(|&p| p < lo);
-                    positions.get(i).filter(|&&p| p <= hi).map(|&p| (p, *credit))
+                    let from = positions.partition_point(|&p| p < lo);
+                    let to = positions.partition_point(|&p| p <= hi);
+                    positions[from..to].iter().min_by_key(|p| p.abs_diff(anchor)).map(|&p| (p, *credit))
                 })
-                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.abs_diff(anchor).cmp(&a.0.abs_diff(anchor))))
         };
         let mut best = (0.0f64, None);
         // Try each occurrence of each phrase term as the anchor of a window.
@@ -134,17 +138,16 @@ impl<'a> AnswerIndex<'a> {
             .flatten()
             .flat_map(|(positions, _)| positions.iter().take(2000).copied());
         for anchor in anchors {
-            let (lo, hi) = (anchor.saturating_sub(window), anchor.saturating_add(window));
-            let credit: f64 = hits.iter().filter_map(|a| in_window(a, lo, hi)).map(|h| h.1).sum();
+            let credit: f64 = hits.iter().filter_map(|a| in_window(a, anchor)).map(|h| h.1).sum();
             if credit / n > best.0 {
-                best = (credit / n, Some((lo, hi)));
+                best = (credit / n, Some(anchor));
             }
             if best.0 >= 1.0 {
                 break;
             }
         }
         let hits = match best.1 {
-            Some((lo, hi)) => hits.iter().map(|a| in_window(a, lo, hi)).collect(),
+            Some(anchor) => hits.iter().map(|a| in_window(a, anchor)).collect(),
             None => vec![None; phrase.len()],
         };
         PhraseMatch { share: best.0, hits }

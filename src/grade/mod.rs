@@ -34,8 +34,8 @@ use serde::Serialize;
 
 pub use self::explain::{MatchKind, PointDetail, Status, TermMatch};
 pub use self::idf::Idf;
-pub use self::verdict::{BANDS, BORDERLINE_MARGIN, Verdict, borderline};
 use self::matching::{AnswerIndex, Found, PhraseMatch};
+pub use self::verdict::{BANDS, BORDERLINE_MARGIN, Verdict, borderline};
 use crate::bank::{KeyPoint, Question};
 use crate::fasthash::FastSet;
 use crate::text::{AnalysedTerm, Analysis, Analyzer, StemId, sentences};
@@ -321,17 +321,19 @@ impl Grader {
                     }
                 })
                 .collect();
-            details.extend(missing_terms.iter().take(MISSED_TERMS_SHOWN).map(|term| PointDetail {
-                point: term.surface.clone(),
-                status: Status::Missed,
-                matched: vec![],
-                source: prepared.source(term.sentence),
-                negated: analysis
-                    .terms
-                    .iter()
-                    .find(|t| t.id == term.stem)
-                    .and_then(|t| analysis.negation(t))
-                    .map(String::from),
+            details.extend(missing_terms.iter().take(MISSED_TERMS_SHOWN).map(|term| {
+                PointDetail {
+                    point: term.surface.clone(),
+                    status: Status::Missed,
+                    matched: vec![],
+                    source: prepared.source(term.sentence),
+                    negated: analysis
+                        .terms
+                        .iter()
+                        .find(|t| t.id == term.stem)
+                        .and_then(|t| analysis.negation(t))
+                        .map(String::from),
+                }
             }));
             (None, details)
         } else {
@@ -354,9 +356,7 @@ impl Grader {
                     point: point.label.clone(),
                     status,
                     matched: phrase.map_or_else(Vec::new, |p| matched_words(&analysis, p, &best)),
-                    source: (status != Status::Covered)
-                        .then(|| prepared.source(point.sentence))
-                        .flatten(),
+                    source: (status != Status::Covered).then(|| prepared.source(point.sentence)).flatten(),
                     negated: None,
                 });
             }
@@ -429,7 +429,7 @@ fn matched_words(analysis: &Analysis, phrase: &Phrase, m: &PhraseMatch) -> Vec<T
             let word = analysis.surface(said);
             let how = if credit >= 1.0 { Found::Same } else { Found::Typo };
             Some((
-                position,
+                said.start(),
                 TermMatch {
                     word: word.to_string(),
                     term: term.clone(),
@@ -456,14 +456,11 @@ fn explain_negations(analyzer: &Analyzer, prepared: &Prepared, analysis: &Analys
         }
         let (_, m) = best_phrase(&all, &point.phrases);
         if m.share >= COVERED_AT {
-            detail.negated = m
-                .hits
-                .iter()
-                .flatten()
-                .map(|&(position, _)| &analysis.terms[position as usize])
-                .find(|t| negated(t))
-                .and_then(|t| analysis.negation(t))
-                .map(String::from);
+            let mut said: Vec<&AnalysedTerm> = m.hits.iter().flatten().map(|&(p, _)| &analysis.terms[p as usize]).collect();
+            said.sort_by_key(|t| t.start());
+            let Some(first) = said.iter().find(|t| negated(t)) else { continue };
+            let last = said.iter().rfind(|t| t.negated_at == first.negated_at).unwrap_or(first);
+            detail.negated = analysis.negation_through(first, last).map(String::from);
         }
     }
 }

@@ -51,10 +51,10 @@ impl Verdict {
         }
     }
 
-    /// The verdict as reports print it: `weak`, or `weak (borderline)`.
+    /// The verdict as reports print it: `weak`, or `weak, borderline`.
     pub fn label(self, borderline: bool) -> String {
         if borderline {
-            format!("{} (borderline)", self.as_str())
+            format!("{}, borderline", self.as_str())
         } else {
             self.as_str().to_string()
         }
@@ -107,6 +107,6 @@ mod tests {
         }
         assert_eq!(serde_json::from_str::<Verdict>("\"good\"").unwrap(), Verdict::Adequate);
         assert_eq!(serde_json::from_str::<Verdict>("\"partial\"").unwrap(), Verdict::Weak);
-        assert_eq!(Verdict::Weak.label(true), "weak (borderline)");
+        assert_eq!(Verdict::Weak.label(true), "weak, borderline");
     }
 }

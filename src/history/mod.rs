@@ -199,7 +199,8 @@ pub fn parse_record(text: &str) -> Result<SessionRecord, Reason> {
 /// [`parse_record`] for a record inside a larger document.
 pub fn record_from_value(value: Value) -> Result<SessionRecord, Reason> {
     check_versions(&value)?;
-    let mut record: SessionRecord = serde_json::from_value(value).map_err(|e| Reason::Corrupt(format!("not a grill session record: {e}")))?;
+    let mut record: SessionRecord =
+        serde_json::from_value(value).map_err(|e| Reason::Corrupt(format!("not a grill session record: {e}")))?;
     record.report.upgrade();
     check_id(record)
 }

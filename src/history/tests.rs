@@ -265,3 +265,42 @@ fn recorded_times_round_down_never_into_the_future() {
     let r = one("2026-11-20T10:00:00.9009Z");
     assert_eq!(r.finished.to_string(), "2026-11-20T10:00:00.9Z");
 }
+
+/// Reports saved before verdicts were renamed (version 1: strong, good,
+/// partial, weak) still read, with verdicts recomputed from their scores.
+#[test]
+fn a_version_1_report_is_read_with_todays_verdicts() {
+    let mut old: Value = serde_json::from_str(
+        &record(
+            "kubeflow-ops",
+            Level::Junior,
+            "2026-11-20T10:00:00Z",
+            &[
+                ("q1", "kubernetes", 70.0),
+                ("q2", "security", 50.0),
+                ("q3", "cost", 20.0),
+                ("q4", "cost", 0.0),
+            ],
+        )
+        .to_json(),
+    )
+    .unwrap();
+    old["report"]["version"] = 1.into();
+    for (q, verdict) in old["report"]["questions"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .zip(["good", "partial", "weak", "skipped"])
+    {
+        let q = q.as_object_mut().unwrap();
+        q.insert("verdict".into(), verdict.into());
+        for added in ["borderline", "details", "notes"] {
+            q.remove(added);
+        }
+    }
+    let read = parse_record(&old.to_string()).unwrap();
+    let verdicts: Vec<&str> = read.report.questions.iter().map(|q| q.verdict.as_str()).collect();
+    assert_eq!(verdicts, ["adequate", "weak", "missed", "skipped"]);
+    assert_eq!(read.report.version, crate::report::REPORT_VERSION);
+    assert!(read.report.questions.iter().all(|q| q.details.is_empty() && !q.borderline));
+}

@@ -20,24 +20,37 @@ const NEGATIONS: &[&str] = &["neither", "never", "no", "none", "nor", "not", "no
 /// negate nothing there; in a rubric they let an answer say the same
 /// with a negation (`it does not bust the cache` for `avoids cache
 /// invalidation`).
-const AVERTING: &[&str] = &["avoid", "avoided", "avoiding", "avoids", "prevent", "prevented", "preventing", "prevents"];
+const AVERTING: &[&str] = &[
+    "avoid",
+    "avoided",
+    "avoiding",
+    "avoids",
+    "prevent",
+    "prevented",
+    "preventing",
+    "prevents",
+];
 
 /// Negated auxiliaries written without their apostrophe, and `cannot`: each
 /// reads as `not` (as `don't`, `can't` do).
 const CONTRACTIONS: &[&str] = &[
-    "arent", "cannot", "cant", "couldnt", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent", "isnt", "mustnt", "neednt",
-    "shouldnt", "wasnt", "werent", "wont", "wouldnt",
+    "arent", "cannot", "cant", "couldnt", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent", "isnt", "mustnt", "neednt", "shouldnt",
+    "wasnt", "werent", "wont", "wouldnt",
 ];
 
-/// Words that end a negation's reach: what follows is said positively.
-const CONTRASTS: &[&str] = &["although", "but", "however", "instead", "rather", "though", "whereas", "yet"];
+/// Words that end a negation's reach: a contrast, after which what follows
+/// is said positively, or a subject, which starts a new clause even where
+/// punctuation is missing (`no autoscaler we alarm on depth`).
+const CONTRASTS: &[&str] = &[
+    "although", "but", "he", "however", "i", "instead", "rather", "she", "they", "though", "we", "whereas", "yet", "you",
+];
 
 /// Words after which a negation cue negates nothing (`not only`, `no matter`).
 const NOT_NEGATING_BEFORE: &[&str] = &["doubt", "just", "matter", "merely", "only"];
 
-/// How many words after a cue a negation reaches (single letters, as `a`,
-/// are not counted): `not use a readiness probe` negates both words of
-/// the probe.
+/// How many content words after a cue a negation reaches (function words
+/// do not count): `never removed from the service endpoints` negates all
+/// three.
 pub const NEGATION_REACH: u32 = 4;
 
 /// How a word takes part in negation.
@@ -48,7 +61,7 @@ pub(super) enum Role {
     Negation,
     /// Reads as `not` and negates what follows (`dont`, `cannot`).
     Contraction,
-    /// Ends a negation's reach (`but`, `instead`).
+    /// Ends a negation's reach (`but`, `instead`, `we`).
     Contrast,
     /// Keeps something from happening (`avoid`, `prevent`): a negation
     /// only for what a rubric allows.
@@ -70,12 +83,11 @@ pub(super) fn role(word: &str) -> Role {
     }
 }
 
-/// Marks the words a negation reaches: the next [`NEGATION_REACH`] words
-/// of its clause, up to a contrast (`but`, `instead`), are negated; the
-/// same words, and as many before the cue (`the base case is not
-/// included`), also averting words' (`avoid`), are near a negation.
+/// Marks the words a negation reaches: those of its clause up to the
+/// [`NEGATION_REACH`]th content word, or a contrast (`but`, `we`), are
+/// negated; the same words, and as many before the cue (`the base case is
+/// not included`), also averting words' (`avoid`), are near a negation.
 pub(super) fn mark_negations(folded: &str, tokens: &mut [Token]) {
-    let reach = NEGATION_REACH as usize;
     for k in 0..tokens.len() {
         let role = tokens[k].role;
         if matches!(role, Role::Plain | Role::Contrast) {
@@ -88,17 +100,24 @@ pub(super) fn mark_negations(folded: &str, tokens: &mut [Token]) {
             continue;
         }
         let (clause, cue) = (tokens[k].clause, tokens[k].start as u32);
-        for before in tokens[k.saturating_sub(reach)..k].iter_mut().filter(|t| t.clause == clause) {
+        let mut content = 0;
+        for before in tokens[..k].iter_mut().rev() {
+            if before.clause != clause || content == NEGATION_REACH {
+                break;
+            }
             before.near_negation = true;
+            content += u32::from(!before.stop);
         }
-        for after in tokens[k + 1..].iter_mut().take(reach) {
-            if after.clause != clause || after.role == Role::Contrast {
+        content = 0;
+        for after in tokens[k + 1..].iter_mut() {
+            if after.clause != clause || after.role == Role::Contrast || content == NEGATION_REACH {
                 break;
             }
             after.near_negation = true;
             if role != Role::Averting {
                 after.negated_at = Some(cue);
             }
+            content += u32::from(!after.stop);
         }
     }
 }
@@ -120,6 +139,12 @@ pub struct AnalysedTerm {
 }
 
 impl AnalysedTerm {
+    /// Where its words start in the text: terms from one alias (`hpa` for
+    /// `horizontal pod autoscaler`) start at the same place.
+    pub fn start(&self) -> u32 {
+        self.start
+    }
+
     fn new(id: StemId, alias: bool, token: &Token, span: (usize, usize)) -> AnalysedTerm {
         AnalysedTerm {
             id,
@@ -160,10 +185,16 @@ impl Analysis {
     }
 
     /// The words from a term's negation cue to the term (`not use a
-    /// readiness probe`), when it was said under one.
+    /// readiness`), when it was said under one.
     pub fn negation(&self, term: &AnalysedTerm) -> Option<&str> {
-        term.negated_at
-            .and_then(|at| self.folded.get(at as usize..term.end as usize))
+        self.negation_through(term, term)
+    }
+
+    /// The words from `first`'s negation cue through `last` (`not use a
+    /// readiness probe`), when `first` was said under one.
+    pub fn negation_through(&self, first: &AnalysedTerm, last: &AnalysedTerm) -> Option<&str> {
+        let at = first.negated_at?;
+        self.folded.get(at as usize..last.end.max(first.end) as usize)
     }
 
     /// The share of words that are function words (0 for no words).
@@ -187,7 +218,11 @@ impl Analyzer {
             terms.push(AnalysedTerm::new(id, alias, first, (first.start, last.end)));
         });
         let words = t.tokens.len() as u32 + t.letters;
-        let function = t.tokens.iter().filter(|w| w.stop || matches!(w.role, Role::Negation | Role::Contraction)).count();
+        let function = t
+            .tokens
+            .iter()
+            .filter(|w| w.stop || matches!(w.role, Role::Negation | Role::Contraction))
+            .count();
         Analysis::new(terms, words, function as u32 + t.letters, t.folded)
     }
 }
@@ -270,8 +305,13 @@ mod tests {
             ("It doesn't scale, so add replicas", &["scale"]),
             ("We cannot roll back", &["roll", "back"]),
             ("no downtime but a short pause", &["downtime"]),
+            ("there is no autoscaler we alarm on depth", &["autoscaler"]),
             ("not only fast but cheap", &[]),
-            ("Pods restart without losing state or sessions or anything else", &["losing", "state", "sessions"]),
+            (
+                "Pods restart without losing state or sessions or anything else",
+                &["losing", "state", "sessions", "anything"],
+            ),
+            ("never removed from the service endpoints", &["removed", "service", "endpoints"]),
             ("Inlining avoids a function call", &[]),
             ("A readiness probe gates traffic.", &[]),
         ];
@@ -292,7 +332,10 @@ mod tests {
                 .map(|t| analysis.surface(t).to_string())
                 .collect()
         };
-        assert_eq!(near("Loops forever if the base case is not included, says the book."), ["base", "case", "included"]);
+        assert_eq!(
+            near("It loops forever, if the base case is not included, says the book."),
+            ["base", "case", "included"]
+        );
         assert_eq!(near("It avoids layer cache invalidation."), ["layer", "cache", "invalidation"]);
         assert!(near("A readiness probe gates traffic.").is_empty());
     }

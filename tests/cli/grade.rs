@@ -35,8 +35,9 @@ fn one_answer_given_as_an_argument() {
     ])
     .run()
     .success()
-    .stdout_has("(weak)")
-    .stdout_has("✗ restarts the container");
+    .stdout_has("(missed)")
+    .stdout_has("✗ restarts the container")
+    .stdout_has("reference: “The kubelet restarts a container whose liveness probe keeps");
 }
 
 #[test]
@@ -73,7 +74,7 @@ fn one_answer_read_from_standard_input() {
         .stdin("")
         .run()
         .success()
-        .stdout_has("extra-1: 0.0 / 100 (weak)");
+        .stdout_has("extra-1: 0.0 / 100 (missed)");
 }
 
 #[test]
@@ -212,4 +213,64 @@ fn a_missing_batch_file_is_named() {
         .run()
         .code(2)
         .stderr_has("nowhere.jsonl");
+}
+
+/// What matched each key point and how, the reference sentence of a missed
+/// one, and the negation that kept a point from counting — in text and JSON.
+#[test]
+fn a_grade_explains_each_key_point() {
+    let g = with_bank();
+    g.args([
+        "--banks",
+        "in",
+        "grade",
+        "--id",
+        "extra-2",
+        "--answer",
+        "The pod is removed from the servce endpoints.",
+    ])
+    .run()
+    .success()
+    .stdout_has("✓ removed from service endpoints — removed, servce (typo of service),\n      endpoints");
+    let out = g
+        .args([
+            "--banks",
+            "in",
+            "grade",
+            "--id",
+            "extra-2",
+            "--format",
+            "json",
+            "--answer",
+            "The pod is never removed from the service endpoints.",
+        ])
+        .run()
+        .success();
+    let grade = json(&out.stdout);
+    assert_eq!(grade["missed"], json(r#"["removed from service endpoints"]"#));
+    let detail = &grade["details"][0];
+    assert_eq!(detail["status"], "missed");
+    assert_eq!(detail["negated"], "never removed from the service endpoints");
+    assert_eq!(
+        detail["source"],
+        "A failing readiness probe removes the pod from Service endpoints until it recovers."
+    );
+    assert_eq!(grade["borderline"], false);
+    // A batch explains each free reference's terms too: k8s is kubernetes.
+    let batch = g
+        .args(["grade", "--batch", "-"])
+        .stdin(r#"{"reference": "Kubernetes restarts failed pods.", "answer": "k8s restarts failed pods"}"#)
+        .run()
+        .success();
+    let line = json(&batch.stdout);
+    let kubernetes = line["details"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["point"] == "kubernetes")
+        .unwrap();
+    assert_eq!(
+        kubernetes["matched"],
+        json(r#"[{"word": "k8s", "term": "kubernetes", "kind": "alias"}]"#)
+    );
 }
