@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 
 use crate::bank::Level;
-use crate::grade::Verdict;
+use crate::grade::{MatchKind, PointDetail, Status, TermMatch, Verdict};
 use crate::history::{Kind, SessionRecord, Source};
 use crate::plan::{Plan, PlannedQuestion, PlannedRound};
 use crate::report::{QuestionReport, Report};
@@ -98,4 +98,45 @@ pub fn record(scenario: &str, level: Level, finished: &str, scored: &[(&str, &st
         started,
         finished,
     )
+}
+
+/// Key point details with markup in every text a person wrote: a covered
+/// point matched through an alias, a partial one, one negated and one
+/// missed with its reference sentence.
+pub fn details() -> Vec<PointDetail> {
+    let m = |word: &str, term: &str, kind| TermMatch {
+        word: word.into(),
+        term: term.into(),
+        kind,
+    };
+    let detail = |point: &str, status, matched, source: Option<&str>, negated: Option<&str>| PointDetail {
+        point: point.into(),
+        status,
+        matched,
+        source: source.map(String::from),
+        negated: negated.map(String::from),
+    };
+    vec![
+        detail(
+            "<b>kubernetes</b> | pods",
+            Status::Covered,
+            vec![m("k8s", "kubernetes", MatchKind::Alias), m("p<o>ds", "pods", MatchKind::Typo)],
+            None,
+            None,
+        ),
+        detail(
+            "alarm on depth",
+            Status::Partial,
+            vec![m("alarm", "alarm", MatchKind::Exact)],
+            Some("Alarms on *depth*."),
+            None,
+        ),
+        detail(
+            "readiness probe",
+            Status::Missed,
+            vec![],
+            Some("A <i>readiness</i> probe."),
+            Some("not use a readiness probe"),
+        ),
+    ]
 }

@@ -442,6 +442,14 @@ mod tests {
     }
 
     #[test]
+    fn each_key_point_is_explained_on_its_own_lines() {
+        let text = explain(&crate::fixtures::details(), &["A note.".into()], 60, "  ");
+        let expected = "  ✓ <b>kubernetes</b> | pods — k8s (alias of kubernetes),\n      p<o>ds (typo of pods)\n  ~ alarm on depth — only alarm\n      reference: “Alarms on *depth*.”\n  ✗ readiness probe\n      you said “not use a readiness probe”: a negation does\n      not count\n  ! A note.\n";
+        assert_eq!(console::strip_ansi_codes(&text), expected);
+        assert_eq!(explain(&[], &[], 60, "  "), "");
+    }
+
+    #[test]
     fn bar_fills_in_proportion() {
         assert_eq!(bar(50.0, 10), "█████░░░░░");
         assert_eq!(bar(150.0, 4), "████");

@@ -385,12 +385,21 @@ impl Analyzer {
 }
 
 /// ASCII-folds (accents, ligatures, smart quotes) and lowercases.
+/// Control characters but line breaks become spaces: the folded text's
+/// words are shown to people (what matched), and must not drive a terminal.
 fn fold(text: &str) -> String {
-    if text.is_ascii() {
+    let mut folded = if text.is_ascii() {
         text.to_ascii_lowercase()
     } else {
         deunicode::deunicode(text).to_ascii_lowercase()
+    };
+    if folded.bytes().any(|b| b.is_ascii_control() && b != b'\n') {
+        folded = folded
+            .chars()
+            .map(|c| if c.is_ascii_control() && c != '\n' { ' ' } else { c })
+            .collect();
     }
+    folded
 }
 
 #[cfg(test)]

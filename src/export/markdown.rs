@@ -190,6 +190,26 @@ mod tests {
     }
 
     #[test]
+    fn key_points_show_what_matched_where_missed_ones_come_from_and_notes() {
+        use crate::bank::Level;
+        let mut r = crate::fixtures::report("s", Level::Mid, &[("q1", "cost", 58.0)]);
+        r.questions[0].details = crate::fixtures::details();
+        r.questions[0].notes = vec!["<b>a note</b>".into()];
+        r.questions[0].borderline = true;
+        let md = to_markdown(&r, &Context::default());
+        for part in [
+            "**58.0** (weak, borderline)",
+            "**Key points**\n\n- ✓ **&lt;b&gt;kubernetes&lt;/b&gt; \\| pods** — matched k8s (alias of kubernetes), p&lt;o&gt;ds (typo of pods)\n",
+            "- ~ **alarm on depth** — only alarm — reference: “Alarms on \\*depth\\*.”\n",
+            "- ✗ **readiness probe** — you said “not use a readiness probe”: a negation does not count\n",
+            "> &lt;b&gt;a note&lt;/b&gt;",
+        ] {
+            assert!(md.contains(part), "lacks {part:?}:\n{md}");
+        }
+        assert!(!md.contains("**Covered:**"), "the details replace the one-line lists");
+    }
+
+    #[test]
     fn markup_in_user_text_is_escaped() {
         assert_eq!(escape("<script>|*x*"), "&lt;script&gt;\\|\\*x\\*");
     }

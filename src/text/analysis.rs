@@ -341,6 +341,14 @@ mod tests {
     }
 
     #[test]
+    fn what_is_shown_of_an_answer_drives_no_terminal() {
+        let a = Analyzer::new(&Aliases::default());
+        let analysis = a.analyse("never\u{1b}[2J\u{7} use probes");
+        let probes = analysis.terms.last().unwrap();
+        assert_eq!(analysis.negation(probes), Some("never [2j  use probes"));
+    }
+
+    #[test]
     fn contractions_read_as_not() {
         let a = Analyzer::new(&Aliases::default());
         assert_eq!(a.stems("don't, doesn’t, cannot, isnt"), ["not", "not", "not", "not"]);

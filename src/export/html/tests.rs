@@ -113,3 +113,26 @@ fn a_first_session_still_draws_its_point() {
     assert!(html.contains("class=\"dot current\""));
     parse(&html);
 }
+
+#[test]
+fn key_points_show_what_matched_and_where_missed_ones_come_from() {
+    let mut r = hostile_report();
+    r.questions[1].details = crate::fixtures::details();
+    r.questions[1].covered = vec![r.questions[1].details[0].point.clone()];
+    r.questions[1].answer = "We run k8s and pods.".into();
+    r.questions[1].notes = vec!["It reads <as> a list".into()];
+    r.questions[1].borderline = true;
+    let html = to_html(&r, &context());
+    parse(&html);
+    for part in [
+        "<li class=\"hit\">✓ &lt;b&gt;kubernetes&lt;/b&gt; | pods <span class=\"why\">— matched k8s (alias of kubernetes), p&lt;o&gt;ds (typo of pods)</span></li>",
+        "<li class=\"miss partial\">~ alarm on depth <span class=\"why\">— only alarm</span><br /><span class=\"why\">reference: <q>Alarms on *depth*.</q></span></li>",
+        "you said <q>not use a readiness probe</q>: a negation does not count",
+        "<ul class=\"notes\"><li>It reads &lt;as&gt; a list</li></ul>",
+        "30.0 missed, borderline</span>",
+        // The answer's own words that matched are marked.
+        "We run <mark class=\"hit\">k8s</mark> and <mark class=\"hit\">pods</mark>.",
+    ] {
+        assert!(html.contains(part), "lacks {part:?}");
+    }
+}
