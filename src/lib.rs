@@ -14,6 +14,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod drill;
 pub mod export;
+pub mod fuzzing;
 pub mod fasthash;
 pub mod grade;
 pub mod history;
