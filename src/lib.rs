@@ -14,6 +14,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod export;
 pub mod grade;
+pub mod import;
 pub mod plan;
 pub mod report;
 pub mod scenario;

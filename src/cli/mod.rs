@@ -4,6 +4,7 @@
 
 mod browse;
 mod grade;
+mod import;
 mod interview;
 
 use std::ffi::OsString;
@@ -50,6 +51,8 @@ pub enum Command {
     /// Browse interview scenarios.
     #[command(subcommand)]
     Scenarios(ScenariosCommand),
+    /// Turn Q&A documents (Markdown, text, CSV, TSV, Anki export) into a question bank.
+    Import(import::ImportArgs),
 }
 
 /// Choosing an interview: the flags `plan`, `sheet` and `run` share.
@@ -230,6 +233,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode>
         Some(Command::Grade(a)) => grade::grade(&cli.banks, &a, &mut out),
         Some(Command::Banks(c)) => browse::banks(&cli.banks, c, &mut out),
         Some(Command::Scenarios(c)) => browse::scenarios(&cli.banks, c, &mut out),
+        Some(Command::Import(a)) => import::import(&cli.banks, &a, &mut out),
     }
 }
 
