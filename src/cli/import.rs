@@ -100,7 +100,7 @@ pub fn import(dirs: &[PathBuf], args: &ImportArgs, out: &mut Out) -> anyhow::Res
         );
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
-        bail!("{} does not exist; create the directory first", dir.display());
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
     crate::atomic::write(path, &text)?;
     let mut o = imported.summary(PREVIEW);

@@ -247,7 +247,9 @@ pub struct Outline {
 
 impl Outline {
     pub fn heading(&mut self, rank: u8, text: &str) {
-        self.close(rank);
+        while self.stack.last().is_some_and(|e| e.rank >= rank) {
+            self.stack.pop();
+        }
         let title = clean::title(text);
         let lower = title.to_lowercase();
         let skip = NAVIGATION.contains(&lower.as_str()) || noise::is_noise(&title);
@@ -261,10 +263,15 @@ impl Outline {
         });
     }
 
-    /// Closes the sections of `rank` and below without opening one (a
-    /// question heading ends the section before it at its rank).
-    pub fn close(&mut self, rank: u8) {
-        while self.stack.last().is_some_and(|e| e.rank >= rank) {
+    /// Closes the sections of `rank` and below without opening one: a
+    /// question heading ends the section before it at its rank, but not a
+    /// level heading of its rank (`### Senior` then `### How would you ...`).
+    pub fn close_for_question(&mut self, rank: u8) {
+        while self
+            .stack
+            .last()
+            .is_some_and(|e| e.rank > rank || (e.rank == rank && e.section.is_some() || e.skip))
+        {
             self.stack.pop();
         }
     }
@@ -523,8 +530,13 @@ mod tests {
         assert_eq!((o.section().as_deref(), o.level()), (Some("Kubeflow Basics"), Some(Level::Senior)));
         o.heading(2, "Pipelines");
         assert_eq!((o.section().as_deref(), o.level()), (Some("Pipelines"), None));
+        o.heading(3, "Senior");
+        o.close_for_question(3);
+        assert_eq!((o.section().as_deref(), o.level()), (Some("Pipelines"), Some(Level::Senior)));
         o.heading(2, "Table of Contents");
         assert!(o.skipping());
+        o.close_for_question(2);
+        assert!(!o.skipping());
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub fn parse(doc: &Doc<'_>) -> Parsed {
         match parsed.question(line.no, text, Mode::Heading) {
             Some((prompt, level)) => {
                 finish(&mut parsed, open.take());
-                outline.close(rank);
+                outline.close_for_question(rank);
                 if !outline.skipping() {
                     open = Some(Open {
                         rank,

@@ -118,6 +118,16 @@ pub fn split_tag(text: &str) -> (String, Option<Level>) {
             return (t[end + 1..].trim_start().to_string(), Some(level));
         }
     }
+    // A leading tag set off by a colon, dash or bar: `Beginner: What is X?`.
+    let separator = [": ", " - ", " – ", " — ", " | "]
+        .iter()
+        .filter_map(|s| t.find(s).map(|at| (at, s.len())))
+        .min();
+    if let Some((at, len)) = separator
+        && let Some(level) = tag(&t[..at])
+    {
+        return (t[at + len..].trim_start().to_string(), Some(level));
+    }
     // A tag after the question mark, glued or set off.
     if let Some(q) = t.rfind('?') {
         let after = t[q + 1..].trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ':' | '·'));
@@ -198,6 +208,9 @@ mod tests {
                 None,
             ),
             ("Why is it hard", "Why is it hard", None),
+            ("Beginner: What is structured logging?", "What is structured logging?", Some(Junior)),
+            ("Mid-level – Why shard?", "Why shard?", Some(Mid)),
+            ("Hard-coded secrets: why not?", "Hard-coded secrets: why not?", None),
         ];
         for (text, rest, level) in cases {
             assert_eq!(split_tag(text), (rest.to_string(), level), "{text}");

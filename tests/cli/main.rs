@@ -4,5 +4,6 @@
 
 mod harness;
 mod hostile;
+mod import;
 mod interview;
 mod validation;
