@@ -395,6 +395,19 @@ pub fn strip_numbering(text: &str) -> &str {
     t
 }
 
+/// `A:`, `Ans.`, `Answer:`, `**A:**`: the text after the marker.
+pub fn answer_marker(line: &str) -> Option<&str> {
+    let t = line.trim_start().trim_start_matches(['*', '_']);
+    let rest = ["Answer", "ANSWER", "Ans", "A"].iter().find_map(|w| t.strip_prefix(w))?;
+    let rest = rest.trim_start_matches(['*', '_']);
+    let text = rest
+        .strip_prefix(':')
+        .or_else(|| rest.strip_prefix('.'))
+        .or_else(|| rest.strip_prefix(" -"))?;
+    let text = text.trim_start_matches(['*', '_']);
+    (text.is_empty() || text.starts_with(char::is_whitespace)).then(|| text.trim())
+}
+
 /// Plain text for a section title: Markdown and emoji removed, a trailing
 /// range such as `(51–100)` dropped.
 pub fn title(text: &str) -> String {
@@ -474,6 +487,15 @@ mod tests {
         for (from, to) in cases {
             assert_eq!(strip_numbering(from), to, "{from}");
         }
+    }
+
+    #[test]
+    fn answer_markers() {
+        assert_eq!(answer_marker("A: It is."), Some("It is."));
+        assert_eq!(answer_marker("**Answer:** It is."), Some("It is."));
+        assert_eq!(answer_marker("A:"), Some(""));
+        assert_eq!(answer_marker("Answers vary."), None);
+        assert_eq!(answer_marker("As said"), None);
     }
 
     #[test]

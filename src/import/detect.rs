@@ -11,7 +11,7 @@ use std::path::Path;
 use crate::diagnostic::{Diagnostic, SourceFile};
 
 use super::doc::{Doc, Parsed};
-use super::{anki, details, headings, list, qa, table};
+use super::{anki, details, headings, list, plain, qa, table};
 
 /// The input formats `grill import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
@@ -30,6 +30,8 @@ pub enum Format {
     Tsv,
     /// Anki's "Notes in Plain Text" export: front and back, tab-separated.
     Anki,
+    /// Lines that ask a question, the lines after them the answer, no markers.
+    Plain,
 }
 
 impl Format {
@@ -42,10 +44,13 @@ impl Format {
             Format::Csv => "csv",
             Format::Tsv => "tsv",
             Format::Anki => "anki",
+            Format::Plain => "plain",
         }
     }
 
     /// Text formats in the order ties are settled: the most explicit first.
+    /// [`Format::Plain`] is tried after them, and taken only when it finds
+    /// far more, since any line ending in `?` is a question to it.
     const TEXT: [Format; 4] = [Format::Details, Format::Qa, Format::Headings, Format::List];
 }
 
@@ -78,10 +83,11 @@ pub fn read(src: &SourceFile, forced: Option<Format>) -> Result<Found, Diagnosti
             Format::Csv => table::parse(src, csv_delimiter(&src.text))?,
             Format::Tsv => table::parse(src, '\t')?,
             Format::Anki => anki::parse(&src.text),
+            Format::Plain => plain::parse(&doc),
         })
     };
     if let Some(format) = format {
-        let title = title.filter(|_| Format::TEXT.contains(&format));
+        let title = title.filter(|_| Format::TEXT.contains(&format) || format == Format::Plain);
         return Ok(Found {
             format,
             parsed: parse(format)?,
@@ -95,7 +101,11 @@ pub fn read(src: &SourceFile, forced: Option<Format>) -> Result<Found, Diagnosti
             best = Some((format, parsed));
         }
     }
-    let (format, parsed) = best.unwrap_or((Format::List, Parsed::default()));
+    let (mut format, mut parsed) = best.unwrap_or((Format::List, Parsed::default()));
+    let plain = plain::parse(&doc);
+    if plain.items.len() > 2 * parsed.items.len() {
+        (format, parsed) = (Format::Plain, plain);
+    }
     Ok(Found { format, parsed, title })
 }
 
@@ -169,6 +179,8 @@ mod tests {
             ("a.md", "1. What is X?\n2. What is Y?\n", Format::List),
             ("a.md", "## What is X?\nX.\n## What is Y?\nY.\n", Format::Headings),
             ("a.md", "<details><summary>What is X?</summary>X.</details>\n", Format::Details),
+            ("a.txt", "What is X?\nX.\n\nWhat is Y?\nY.\n", Format::Plain),
+            ("a.txt", "1. What is X?\n\nWhat is Y?\nY.\n", Format::List),
         ];
         for (name, text, format) in cases {
             assert_eq!(format_of(name, text), format, "{name}: {text:?}");

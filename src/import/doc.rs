@@ -317,7 +317,12 @@ impl Answer {
             self.closed = true;
             return;
         }
-        self.lines.push(text.trim_end().to_string());
+        // `Answer:` opening the answer is a label, not part of it.
+        let unlabelled = clean::answer_marker(text).filter(|_| !self.has_text()).map(|rest| {
+            let indent = &text[..text.len() - text.trim_start().len()];
+            format!("{indent}{rest}")
+        });
+        self.lines.push(unlabelled.unwrap_or_else(|| text.trim_end().to_string()));
     }
 
     pub fn has_text(&self) -> bool {

@@ -19,6 +19,7 @@ mod keypoints;
 mod levels;
 mod list;
 mod noise;
+mod plain;
 mod qa;
 mod summary;
 mod table;
@@ -171,12 +172,17 @@ fn fnv1a(text: &str) -> u64 {
 fn ids(bank: &str, prompts: &[String]) -> Vec<String> {
     let prefix: String = bank.chars().take(64 - 11).collect::<String>().trim_end_matches('-').to_string();
     let hashes: Vec<String> = prompts.iter().map(|p| format!("{:016x}", fnv1a(&normalised(p)))).collect();
+    let lengths = 6..=10;
+    let mut shared: HashMap<&str, usize> = HashMap::new();
+    for h in &hashes {
+        for len in lengths.clone() {
+            *shared.entry(&h[..len]).or_default() += 1;
+        }
+    }
     hashes
         .iter()
         .map(|h| {
-            let len = (6..=10)
-                .find(|&len| hashes.iter().filter(|o| o[..len] == h[..len]).count() == 1)
-                .unwrap_or(10);
+            let len = lengths.clone().find(|&len| shared[&h[..len]] == 1).unwrap_or(10);
             format!("{prefix}-{}", &h[..len])
         })
         .collect()

@@ -269,7 +269,7 @@ mod tests {
             ("MLOps Advanced Interview Question 8", Reason::Placeholder),
             ("Register for our webinar", Reason::Noise),
             ("Ready to Enroll?", Reason::Noise),
-            ("Before we begin... a big thank you to today's sponsor", Reason::Noise),
+            ("Many thanks to this week's sponsor, WidgetCo", Reason::Noise),
             ("Which MLOps questions do freshers get asked? See these questions", Reason::Noise),
             ("How do I prepare for a MLOps interview with my experience level?", Reason::Noise),
             ("Posts", Reason::NotAQuestion),

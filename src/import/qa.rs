@@ -14,6 +14,7 @@
 //! is optional. Title lines before a block (plain, bold or `#`) open
 //! sections.
 
+use super::clean;
 use super::doc::{Answer, Doc, Item, Mode, Outline, PLAIN_RANK, Parsed};
 
 /// `Q1:`, `Q:`, `Q.`, `**Q3.**`, `Question 4 -`: the number (if any) and
@@ -37,19 +38,6 @@ pub fn question_marker(line: &str) -> Option<(Option<u32>, &str)> {
     };
     let text = after[sep.len_utf8()..].trim_start_matches(['*', '_']);
     (allowed && (text.is_empty() || text.starts_with(char::is_whitespace))).then(|| (number, text.trim()))
-}
-
-/// `A:`, `Ans.`, `Answer:`, `**A:**`: the text after the marker.
-pub fn answer_marker(line: &str) -> Option<&str> {
-    let t = line.trim_start().trim_start_matches(['*', '_']);
-    let rest = ["Answer", "ANSWER", "Ans", "A"].iter().find_map(|w| t.strip_prefix(w))?;
-    let rest = rest.trim_start_matches(['*', '_']);
-    let text = rest
-        .strip_prefix(':')
-        .or_else(|| rest.strip_prefix('.'))
-        .or_else(|| rest.strip_prefix(" -"))?;
-    let text = text.trim_start_matches(['*', '_']);
-    (text.is_empty() || text.starts_with(char::is_whitespace)).then(|| text.trim())
 }
 
 /// A question being read: its text so far, and whether its answer began.
@@ -85,7 +73,8 @@ pub fn parse(doc: &Doc<'_>) -> Parsed {
                 },
                 text: text.to_string(),
                 answer: Answer::default(),
-                in_answer: answer.is_some(),
+                // A question continues on the next lines only until it asks.
+                in_answer: answer.is_some() || line.heading.is_some() || text.contains('?'),
             };
             if let Some(a) = answer {
                 b.answer.push_text(a);
@@ -106,7 +95,7 @@ pub fn parse(doc: &Doc<'_>) -> Parsed {
             continue;
         }
         let Some(b) = block.as_mut() else { continue };
-        if let Some(text) = answer_marker(line.text).filter(|_| !b.answer.has_text()) {
+        if let Some(text) = clean::answer_marker(line.text).filter(|_| !b.answer.has_text()) {
             b.in_answer = true;
             b.answer.push_text(text);
         } else if line.blank() || line.rule {
@@ -162,11 +151,6 @@ mod tests {
         assert_eq!(question_marker("Q: What?"), Some((None, "What?")));
         assert_eq!(question_marker("Quick question: what?"), None);
         assert_eq!(question_marker("Q3 sales rose"), None);
-        assert_eq!(answer_marker("A: It is."), Some("It is."));
-        assert_eq!(answer_marker("**Answer:** It is."), Some("It is."));
-        assert_eq!(answer_marker("A:"), Some(""));
-        assert_eq!(answer_marker("Answers vary."), None);
-        assert_eq!(answer_marker("As said"), None);
     }
 
     #[test]
@@ -234,10 +218,20 @@ Time slots
 
     #[test]
     fn inline_answers_and_level_tags() {
-        let doc = Doc::new("## Junior\n\nQ: What is a Pod? A: The smallest unit.\n");
+        let doc = Doc::new(
+            "## Junior\n\nQ: What is a Pod? A: The smallest unit.\n## Q2. Why pin tags?\nBecause.\nQ3: Name the parts\nof a Pod.\n\nContainers.\n",
+        );
         let parsed = parse(&doc);
         assert_eq!(parsed.items[0].prompt, "What is a Pod?");
         assert_eq!(parsed.items[0].answer, "The smallest unit.");
         assert_eq!(parsed.items[0].level, Some(Level::Junior));
+        assert_eq!(
+            (parsed.items[1].prompt.as_str(), parsed.items[1].answer.as_str()),
+            ("Why pin tags?", "Because.")
+        );
+        assert_eq!(
+            (parsed.items[2].prompt.as_str(), parsed.items[2].answer.as_str()),
+            ("Name the parts of a Pod.", "Containers.")
+        );
     }
 }
