@@ -13,17 +13,17 @@ use super::{Out, load_catalog};
 use crate::bank::{Bank, Level, TOPICS};
 use crate::catalog::Catalog;
 use crate::diagnostic::SourceFile;
-use crate::import::{self, Format, Import, Input, Options};
+use crate::import::{self, Format, Import, Input, Options, plural};
 
 /// How many questions `--dry-run` and the after-write note list.
 const PREVIEW: usize = 5;
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Documents to import: Markdown or text Q&A, CSV, TSV, or an Anki text export.
+    /// Documents to import: Markdown or text Q&A, CSV, TSV, or an Anki text export (`-`: standard input).
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
-    /// Id of the new bank (default: from the first file's name).
+    /// Id of the new bank (default: from the output file's name, else the first input's).
     #[arg(long, value_name = "ID")]
     pub bank: Option<String>,
     /// Title of the new bank (default: the document's title).
@@ -52,14 +52,24 @@ pub struct ImportArgs {
 pub fn import(dirs: &[PathBuf], args: &ImportArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
     let mut inputs = Vec::with_capacity(args.files.len());
     for path in &args.files {
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-        inputs.push(Input {
-            name: path.display().to_string(),
-            bytes,
-        });
+        let (name, bytes) = if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).context("cannot read standard input")?;
+            ("stdin".to_string(), bytes)
+        } else {
+            let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            (path.display().to_string(), bytes)
+        };
+        inputs.push(Input { name, bytes });
     }
+    // `-o banks/ID.toml` names the bank, as the catalog's own files do.
+    let from_output = args
+        .output
+        .as_ref()
+        .and_then(|o| o.file_stem())
+        .map(|s| import::slug(&s.to_string_lossy()));
     let options = Options {
-        bank: args.bank.clone(),
+        bank: args.bank.clone().or(from_output),
         title: args.title.clone(),
         level: args.level,
         topic: args.topic.clone(),
@@ -124,9 +134,10 @@ fn short_note(imported: &Import) -> String {
     let drafts = imported.questions.iter().filter(|q| q.question.draft).count();
     let left_out: usize = imported.files.iter().map(|f| f.skipped.len()).sum();
     format!(
-        "imported {} questions into bank `{}` ({drafts} drafts, {} merged, {left_out} left out); see --dry-run for details\n",
-        imported.questions.len(),
+        "imported {} into bank `{}` ({}, {} merged, {left_out} left out); see --dry-run for details\n",
+        plural(imported.questions.len(), "question"),
         imported.bank,
+        plural(drafts, "draft"),
         imported.merged
     )
 }

@@ -223,7 +223,7 @@ pub fn decode_entities(text: &str) -> Cow<'_, str> {
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
-        let end = rest[..rest.len().min(12)].find(';');
+        let end = rest.char_indices().take(12).find(|&(_, c)| c == ';').map(|(i, _)| i);
         let decoded = end.and_then(|end| {
             let name = &rest[1..end];
             let c = match name {
@@ -463,6 +463,7 @@ mod tests {
             ("What is [Argo CD](https://argo.dev)?", "What is Argo CD?"),
             ("<b>Why</b> use `.dockerignore`?", "Why use `.dockerignore`?"),
             ("Tom &amp; Jerry&#39;s &lt;pod&gt;", "Tom & Jerry's <pod>"),
+            ("R&D — über&é;", "R&D — über&é;"),
             ("kubectl logs <pod-name>  -p", "kubectl logs <pod-name> -p"),
             ("![logo](x.png) Kafka", "Kafka"),
         ];

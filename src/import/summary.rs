@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use crate::bank::Level;
 
-use super::Import;
+use super::{Import, plural};
 
 /// Most left-out candidates listed; the rest are counted.
 const LEFT_OUT_SHOWN: usize = 10;
@@ -19,10 +19,6 @@ fn shorten(text: &str, max: usize) -> String {
         let cut: String = line.chars().take(max - 1).collect();
         format!("{}…", cut.trim_end())
     }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 pub fn render(import: &Import, first: usize) -> String {
@@ -41,11 +37,11 @@ pub fn render(import: &Import, first: usize) -> String {
     let drafts = import.questions.iter().filter(|q| q.question.draft).count();
     let _ = writeln!(
         o,
-        "bank `{}` ({}): {} ({} drafts), {} merged",
+        "bank `{}` ({}): {} ({}), {} merged",
         import.bank,
         import.title,
         plural(import.questions.len(), "question"),
-        drafts,
+        plural(drafts, "draft"),
         import.merged
     );
     let mut sections: Vec<(String, usize)> = Vec::new();

@@ -176,3 +176,83 @@ fn slugs_make_valid_bank_ids() {
         assert!(valid_id(&slug(name)));
     }
 }
+
+#[test]
+fn garbage_in_any_format_is_never_a_panic() {
+    let pieces = [
+        "Q1:",
+        "A:",
+        "?",
+        "\n",
+        "\n\n",
+        "\t",
+        ",",
+        ";",
+        "\"",
+        "# ",
+        "## ",
+        "- ",
+        "1. ",
+        "**",
+        "<details>",
+        "<summary>",
+        "</summary>",
+        "</details>",
+        "&",
+        "&amp",
+        "&#x1F600;",
+        "é",
+        "—",
+        "ðŸŸ",
+        "â€",
+        "```",
+        "---",
+        "[",
+        "](",
+        ")",
+        "{{c1::",
+        "}}",
+        "#separator:tab",
+        "What is",
+        " X",
+        "Beginner",
+        "(Free)",
+        "  ",
+        "\u{0}",
+        "\r",
+    ];
+    let mut seed: u64 = 42;
+    let mut banks = 0;
+    for round in 0..300 {
+        let mut text = String::new();
+        for _ in 0..(round % 60) {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+        }
+        for format in [
+            None,
+            Some(Format::Qa),
+            Some(Format::List),
+            Some(Format::Headings),
+            Some(Format::Details),
+            Some(Format::Csv),
+            Some(Format::Tsv),
+            Some(Format::Anki),
+            Some(Format::Plain),
+        ] {
+            let options = Options {
+                format,
+                ..Options::default()
+            };
+            if let Ok(imported) = import(&[input("g.md", &text)], &options) {
+                let toml = imported.to_toml();
+                Bank::parse(&SourceFile::new("g.toml", toml.as_str())).unwrap_or_else(|e| panic!("{e}\n{text:?}\n{toml}"));
+                banks += 1;
+            }
+        }
+    }
+    assert!(
+        banks > 200,
+        "only {banks} of the garbage documents gave a bank: the test exercises too little"
+    );
+}

@@ -263,7 +263,7 @@ fn csv_with_question_answer_level_and_topic_columns() {
     let file = fixture("questions.csv");
     let summary = g.args(["import", &file, "--dry-run"]).run().success().stdout;
     assert!(summary.contains("read as csv: 5 questions, 1 left out"), "{summary}");
-    assert!(summary.contains("4 questions (1 drafts), 1 merged"), "{summary}");
+    assert!(summary.contains("4 questions (1 draft), 1 merged"), "{summary}");
     assert!(summary.contains("merged with the same question at "), "{summary}");
     let questions = import_and_check(&g, &file, "probes", &[]);
     assert_no_noise(&field(&questions, "prompt"));
@@ -321,6 +321,29 @@ fn without_output_the_bank_goes_to_stdout() {
     assert!(run.stderr.contains("imported 3 questions into bank `piped`"), "{}", run.stderr);
     g.write("in/piped.toml", &run.stdout);
     g.args(["--banks", "in", "banks", "check"]).run().success();
+}
+
+#[test]
+fn the_output_file_names_the_bank() {
+    let g = Grill::new();
+    g.args(["import", &fixture("questions.tsv"), "-o", "banks/terraform-state.toml"])
+        .run()
+        .success()
+        .stdout_has("bank `terraform-state` (")
+        .stdout_has("practise with it: grill --banks banks banks list --bank terraform-state");
+    assert!(g.read("banks/terraform-state.toml").contains("id = \"terraform-state-"));
+}
+
+#[test]
+fn a_document_can_come_from_standard_input() {
+    let g = Grill::new();
+    let text = std::fs::read_to_string(fixture("headings.md")).unwrap();
+    g.args(["import", "-", "--dry-run"])
+        .stdin(&text)
+        .run()
+        .success()
+        .stdout_has("stdin: read as headings: 5 questions")
+        .stdout_has("bank `stdin` (Platform Engineering Practice Questions)");
 }
 
 #[test]
