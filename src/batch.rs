@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::bank::KeyPoint;
 use crate::catalog::Catalog;
 use crate::grade::{Grade, Grader, Idf, Prepared, Rubric};
-use crate::text::Analyzer;
+use crate::text::{Aliases, Analyzer};
 
 /// A key point given in a batch line: a bare phrase or a full object.
 #[derive(Debug, Clone, Deserialize)]
@@ -112,6 +112,16 @@ fn parse(line: &str) -> Result<Parsed, String> {
     }
 }
 
+/// A grader for free references: term rarities come from the set of
+/// references being graded against (each counted once), since there is no
+/// bank to learn them from. The benchmark builds its grader here too, so
+/// its figures are those of `grill grade --batch`.
+pub fn reference_grader<'t>(aliases: &Aliases, references: impl IntoIterator<Item = &'t str>) -> Grader {
+    let analyzer = Analyzer::new(aliases);
+    let idf = Idf::from_texts(&analyzer, references);
+    Grader::new(analyzer, idf)
+}
+
 /// Grades every line of `input` (JSON Lines); blank lines are skipped but
 /// still counted, so line numbers match the file.
 pub fn grade_lines(catalog: &Catalog, input: &str) -> Vec<Outcome> {
@@ -130,11 +140,7 @@ pub fn grade_lines(catalog: &Catalog, input: &str) -> Vec<Outcome> {
             _ => None,
         })
         .collect();
-    let free_grader = (!references.is_empty()).then(|| {
-        let analyzer = Analyzer::new(&catalog.aliases);
-        let idf = Idf::from_texts(&analyzer, references.iter().copied());
-        Grader::new(analyzer, idf)
-    });
+    let free_grader = (!references.is_empty()).then(|| reference_grader(&catalog.aliases, references.iter().copied()));
 
     let mut bank_cache: HashMap<String, Prepared> = HashMap::new();
     let mut free_cache: HashMap<(String, String, String), Prepared> = HashMap::new();

@@ -16,6 +16,9 @@ pub struct SourceFile {
     /// How the file is named to the user: a path, or `<embedded>/banks/x.toml`.
     pub name: String,
     pub text: String,
+    /// Byte offset of each line's start, built on first use: every
+    /// question records its position, so lookups must not rescan the text.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
@@ -23,6 +26,7 @@ impl SourceFile {
         SourceFile {
             name: name.into(),
             text: text.into(),
+            line_starts: std::sync::OnceLock::new(),
         }
     }
 
@@ -32,7 +36,7 @@ impl SourceFile {
         let name = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| Diagnostic::file(&name, format!("cannot read file: {e}")))?;
         match String::from_utf8(bytes) {
-            Ok(text) => Ok(SourceFile { name, text }),
+            Ok(text) => Ok(SourceFile::new(name, text)),
             Err(e) => {
                 let offset = e.utf8_error().valid_up_to();
                 let valid = &e.as_bytes()[..offset];
@@ -79,10 +83,14 @@ impl SourceFile {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        (line, before[line_start..].chars().count() + 1)
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let line = starts.partition_point(|&s| s <= offset);
+        let line_start = starts[line - 1];
+        (line, self.text[line_start..offset].chars().count() + 1)
     }
 
     /// Converts a TOML parse or type error into a located diagnostic.

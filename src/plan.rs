@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::bank::{Level, Question};
 use crate::catalog::Catalog;
-use crate::scenario::{Order, Round, RoundSize, Scenario};
+use crate::scenario::{FollowUps, Order, Round, RoundSize, Scenario};
 
 /// What the user may change about a scenario's shape.
 #[derive(Debug, Clone, Copy, Default)]
@@ -59,6 +59,12 @@ pub struct Plan {
     pub budget_seconds: u32,
     pub rounds: Vec<PlannedRound>,
     pub questions: Vec<PlannedQuestion>,
+    /// The scenario's rules for a live interview, carried so a saved
+    /// session resumes under the rules it started with.
+    #[serde(default)]
+    pub follow_ups: FollowUps,
+    #[serde(default)]
+    pub overtime_penalty: u32,
 }
 
 impl Plan {
@@ -157,6 +163,8 @@ pub fn plan(catalog: &Catalog, scenario: &Scenario, level: Level, options: PlanO
         budget_seconds: rounds.iter().map(|r| r.budget_seconds).sum(),
         rounds,
         questions,
+        follow_ups: scenario.follow_ups,
+        overtime_penalty: scenario.overtime_penalty,
     })
 }
 
@@ -473,6 +481,43 @@ mod tests {
         .unwrap();
         let min = p.questions.iter().map(|q| q.difficulty).min().unwrap();
         assert_eq!(p.questions[0].difficulty, min);
+    }
+
+    #[test]
+    fn every_shipped_scenario_plans_at_every_level() {
+        let c = Catalog::embedded().unwrap();
+        assert!(c.scenarios.len() >= 9);
+        for s in &c.scenarios {
+            for level in s.levels() {
+                for seed in [1, 2, 3] {
+                    let p = plan(
+                        &c,
+                        s,
+                        level,
+                        PlanOptions {
+                            seed,
+                            ..Default::default()
+                        },
+                    )
+                    .unwrap_or_else(|e| panic!("{} {level}: {e}", s.id));
+                    assert_eq!(p.questions.len(), s.size(level).questions, "{} {level}", s.id);
+                    let ids: HashSet<&str> = p.questions.iter().map(|q| q.id.as_str()).collect();
+                    assert_eq!(ids.len(), p.questions.len(), "{} asks a question twice", s.id);
+                    assert!(p.questions.iter().all(|q| q.level == level));
+                    for (i, r) in p.rounds.iter().enumerate() {
+                        let used: u32 = p.questions.iter().filter(|q| q.round == i).map(|q| q.budget_seconds).sum();
+                        assert!(
+                            used <= r.budget_seconds,
+                            "{} {level} round {i}: {used} > {}",
+                            s.id,
+                            r.budget_seconds
+                        );
+                        let banks = &s.rounds.iter().find(|sr| sr.title == r.title).unwrap().banks;
+                        assert!(p.questions.iter().filter(|q| q.round == i).all(|q| banks.contains(&q.bank)));
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -12,9 +12,10 @@ use console::style;
 use serde::{Deserialize, Serialize};
 
 use crate::bank::Level;
+use crate::bank::Question;
 use crate::catalog::Catalog;
 use crate::grade::{Grader, Rubric, Verdict};
-use crate::plan::{Plan, clock};
+use crate::plan::{Plan, PlannedQuestion, clock};
 use crate::sheet::Answer;
 
 /// Version of the report's JSON shape; bumped when a field changes meaning.
@@ -39,6 +40,15 @@ pub struct QuestionReport {
     pub budget_seconds: u32,
     pub over_budget: bool,
     pub skipped: bool,
+    /// Hints asked for during a live interview (each costs [`HINT_COST`]).
+    #[serde(default)]
+    pub hints: u32,
+    /// Points taken off for hints and time over budget.
+    #[serde(default)]
+    pub penalty: f64,
+    /// A follow-up question asked after the planned one with the same id.
+    #[serde(default)]
+    pub follow_up: bool,
 }
 
 /// Average score per topic.
@@ -78,6 +88,7 @@ impl Report {
     pub fn grade(plan: &Plan, catalog: &Catalog, grader: &Grader, answers: &[Answer]) -> Report {
         let mut warnings = Vec::new();
         let mut by_id: BTreeMap<&str, &Answer> = BTreeMap::new();
+        let mut follow_ups: BTreeMap<&str, Vec<&Answer>> = BTreeMap::new();
         for a in answers {
             if !plan.questions.iter().any(|q| q.id == a.id) {
                 let hint = if catalog.question(&a.id).is_some() {
@@ -86,50 +97,20 @@ impl Report {
                     "no bank has a question with that id"
                 };
                 warnings.push(format!("{}: answer to `{}` ignored: {hint}", a.origin, a.id));
+            } else if a.follow_up.is_some() {
+                follow_ups.entry(&a.id).or_default().push(a);
             } else if by_id.insert(&a.id, a).is_some() {
                 warnings.push(format!("{}: second answer to `{}`; this one is used", a.origin, a.id));
             }
         }
-        let questions: Vec<QuestionReport> = plan
-            .questions
-            .iter()
-            .map(|pq| {
-                let question = catalog.question(&pq.id);
-                let answer = by_id.get(pq.id.as_str()).map(|a| a.text.trim()).unwrap_or("");
-                let skipped = answer.is_empty();
-                let (score, verdict, covered, missed) = match question {
-                    Some(q) if !skipped => {
-                        let g = grader.grade(&grader.prepare(Rubric::from(q)), answer);
-                        (g.score, g.verdict, g.covered, g.missed)
-                    }
-                    Some(q) => (
-                        0.0,
-                        Verdict::Skipped,
-                        vec![],
-                        q.key_points.iter().map(|k| k.point.clone()).collect(),
-                    ),
-                    None => (0.0, Verdict::Skipped, vec![], vec![]),
-                };
-                let seconds = by_id.get(pq.id.as_str()).and_then(|a| a.seconds);
-                QuestionReport {
-                    id: pq.id.clone(),
-                    prompt: pq.prompt.clone(),
-                    topic: pq.topic.clone(),
-                    level: pq.level,
-                    round: plan.rounds.get(pq.round).map(|r| r.title.clone()).unwrap_or_default(),
-                    score,
-                    verdict,
-                    covered,
-                    missed,
-                    answer: answer.to_string(),
-                    reference: question.map(|q| q.reference.clone()).unwrap_or_default(),
-                    seconds,
-                    budget_seconds: pq.budget_seconds,
-                    over_budget: seconds.is_some_and(|s| s > pq.budget_seconds),
-                    skipped,
-                }
-            })
-            .collect();
+        let mut questions = Vec::with_capacity(plan.questions.len());
+        for pq in &plan.questions {
+            let question = catalog.question(&pq.id);
+            questions.push(grade_one(plan, pq, question, by_id.get(pq.id.as_str()).copied(), grader));
+            for f in follow_ups.get(pq.id.as_str()).into_iter().flatten() {
+                questions.push(grade_one(plan, pq, question, Some(f), grader));
+            }
+        }
         Report::summarise(plan, questions, warnings)
     }
 
@@ -228,10 +209,58 @@ impl Report {
             .unwrap_or_default();
         let _ = writeln!(
             out,
-            "\nOverall {:.1} / 100 — {outcome} (pass mark {}) · {} answered, {} skipped{time} · seed {}",
+            "\nOverall {:.1} / 100 — {outcome} (pass mark {})\n{} answered, {} skipped{time} · seed {}",
             self.score, self.pass_mark, self.answered, self.skipped, self.seed
         );
         out
+    }
+}
+
+/// Points taken off an answer for each hint asked for.
+pub const HINT_COST: f64 = 10.0;
+
+/// Grades one answer (or its absence) to a planned question; a follow-up
+/// answer is graded against its parent question's rubric.
+fn grade_one(plan: &Plan, pq: &PlannedQuestion, question: Option<&Question>, answer: Option<&Answer>, grader: &Grader) -> QuestionReport {
+    let text = answer.map(|a| a.text.trim()).unwrap_or("");
+    let skipped = text.is_empty();
+    let (raw, covered, missed) = match question {
+        Some(q) if !skipped => {
+            let g = grader.grade(&grader.prepare(Rubric::from(q)), text);
+            (g.score, g.covered, g.missed)
+        }
+        Some(q) => (0.0, vec![], q.key_points.iter().map(|k| k.point.clone()).collect()),
+        None => (0.0, vec![], vec![]),
+    };
+    let seconds = answer.and_then(|a| a.seconds);
+    let hints = answer.map_or(0, |a| a.hints);
+    let minutes_over = seconds.map_or(0, |s| s.saturating_sub(pq.budget_seconds) / 60);
+    let penalty = if skipped {
+        0.0
+    } else {
+        (f64::from(hints) * HINT_COST + f64::from(minutes_over * plan.overtime_penalty)).min(raw)
+    };
+    let score = round1(raw - penalty);
+    let follow_up = answer.and_then(|a| a.follow_up.clone());
+    QuestionReport {
+        id: pq.id.clone(),
+        prompt: follow_up.clone().unwrap_or_else(|| pq.prompt.clone()),
+        topic: pq.topic.clone(),
+        level: pq.level,
+        round: plan.rounds.get(pq.round).map(|r| r.title.clone()).unwrap_or_default(),
+        score,
+        verdict: if skipped { Verdict::Skipped } else { Verdict::from_score(score) },
+        covered,
+        missed,
+        answer: text.to_string(),
+        reference: question.map(|q| q.reference.clone()).unwrap_or_default(),
+        seconds,
+        budget_seconds: pq.budget_seconds,
+        over_budget: seconds.is_some_and(|s| s > pq.budget_seconds),
+        skipped,
+        hints,
+        penalty: round1(penalty),
+        follow_up: follow_up.is_some(),
     }
 }
 
@@ -260,9 +289,16 @@ pub fn bar(score: f64, width: usize) -> String {
 }
 
 /// Wraps `text` at `width` columns, each line starting with `indent`.
+/// Lines that already fit are kept as they are, inner spacing included.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     let mut out = String::new();
     for paragraph in text.lines() {
+        if indent.chars().count() + paragraph.chars().count() <= width {
+            out.push_str(indent);
+            out.push_str(paragraph.trim_end());
+            out.push('\n');
+            continue;
+        }
         let mut line = String::from(indent);
         for word in paragraph.split_whitespace() {
             if line.chars().count() + word.chars().count() + 1 > width && !line.trim().is_empty() {

@@ -21,6 +21,10 @@ pub struct Answer {
     pub seconds: Option<u32>,
     /// `path:line:col` of the entry, for warnings.
     pub origin: String,
+    /// Hints asked for before answering (live interviews only).
+    pub hints: u32,
+    /// The follow-up question this answers, when it is not the planned one.
+    pub follow_up: Option<String>,
 }
 
 /// A parsed answer sheet.
@@ -92,6 +96,8 @@ impl AnswerSheet {
                 text: a.text,
                 seconds,
                 origin: format!("{}:{line}:{col}", src.name),
+                hints: 0,
+                follow_up: None,
             });
         }
         if answers.is_empty() && problems.is_empty() {

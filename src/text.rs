@@ -3,33 +3,38 @@
 //! (`k8s` → `kubernetes`, `hpa` → `horizontal pod autoscaler`).
 //!
 //! The grader compares terms produced here, so an answer and a reference
-//! meet on the same ground whatever their spelling. This module knows
-//! nothing of questions or scores.
+//! meet on the same ground whatever their spelling. Stems are numbered
+//! ([`StemId`]) in the analyzer's vocabulary, so comparing them is comparing
+//! integers. This module knows nothing of questions or scores.
 
 use std::collections::HashMap;
+use std::sync::{Mutex, MutexGuard};
 
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostics, SourceFile};
+use crate::fasthash::{FastMap, FastSet};
 
 /// Function words that carry no content in a technical answer. Kept short on
-/// purpose: longer stock lists drop real keywords (state, order, test, value).
+/// purpose: longer stock lists drop real keywords (state, order, test, value)
+/// and words that decide a technical meaning — `at least once`, `only one`,
+/// `all nodes`, `each pod`, `any order`, `first in, first out` keep theirs.
 const STOP_WORDS: &[&str] = &[
-    "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before",
-    "being", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "done", "each", "eg", "etc", "even", "for", "from",
-    "further", "get", "gets", "had", "has", "have", "having", "he", "her", "here", "him", "his", "how", "i", "ie", "if", "in", "into",
-    "is", "it", "its", "itself", "just", "let", "like", "may", "me", "might", "more", "most", "must", "my", "of", "often", "on", "once",
-    "one", "only", "or", "other", "our", "ours", "out", "over", "own", "per", "same", "she", "should", "so", "some", "such", "than",
-    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "thus", "to", "too", "us", "use", "used",
-    "uses", "using", "very", "via", "was", "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "why",
-    "will", "with", "would", "you", "your", "yours",
+    "a", "about", "above", "after", "again", "also", "am", "an", "and", "are", "as", "at", "be", "because", "been", "before", "being",
+    "both", "but", "by", "can", "could", "did", "do", "does", "doing", "done", "eg", "etc", "even", "for", "from", "further", "get",
+    "gets", "had", "has", "have", "having", "he", "her", "here", "him", "his", "how", "i", "ie", "if", "in", "into", "is", "it", "its",
+    "itself", "just", "let", "like", "may", "me", "might", "more", "most", "must", "my", "of", "often", "on", "one", "or", "other", "our",
+    "ours", "over", "own", "per", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there",
+    "these", "they", "this", "those", "through", "thus", "to", "too", "us", "use", "used", "uses", "using", "very", "via", "was", "we",
+    "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours",
 ];
 
 /// One content term of a text: its stem (what is compared) and the first
 /// word it came from (what is shown to people).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
+    pub id: StemId,
     pub stem: String,
     pub surface: String,
 }
@@ -97,12 +102,29 @@ impl Aliases {
     }
 }
 
+/// Distinct words remembered with their stems; past this many, new words
+/// are still stemmed but no longer remembered (memory stays bounded on
+/// huge batches).
+const WORD_CACHE_LIMIT: usize = 1 << 20;
+
+/// A stem's number in an [`Analyzer`]'s vocabulary, so that terms compare as
+/// integers. Only meaningful with the analyzer that issued it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct StemId(u32);
+
 /// Normalises text into [`Term`]s. Cheap to share; build once per run.
+///
+/// Each distinct word is stemmed once and each stem numbered once, in a
+/// vocabulary behind a lock (taken once per text, not per word), so
+/// grading many answers does no per-word stemming or allocation.
 pub struct Analyzer {
     stemmer: rust_stemmers::Stemmer,
     /// Stemmed token sequence → canonical stemmed sequence.
-    aliases: HashMap<Vec<String>, Vec<String>>,
+    aliases: FastMap<Box<[StemId]>, Box<[StemId]>>,
+    /// First stems of the alias keys: most tokens start no alias.
+    alias_starts: FastSet<StemId>,
     longest_alias: usize,
+    vocabulary: Mutex<Vocabulary>,
 }
 
 impl std::fmt::Debug for Analyzer {
@@ -111,34 +133,107 @@ impl std::fmt::Debug for Analyzer {
     }
 }
 
-struct Token {
-    stem: String,
-    surface: String,
+#[derive(Default)]
+struct Vocabulary {
+    words: FastMap<Box<str>, Word>,
+    stems: Vec<Box<str>>,
+    ids: FastMap<Box<str>, StemId>,
+}
+
+#[derive(Clone, Copy)]
+struct Word {
+    stem: StemId,
     stop: bool,
+}
+
+impl Vocabulary {
+    fn intern(&mut self, stem: &str) -> StemId {
+        if let Some(&id) = self.ids.get(stem) {
+            return id;
+        }
+        let id = StemId(u32::try_from(self.stems.len()).expect("fewer than 4 billion distinct stems"));
+        self.stems.push(stem.into());
+        self.ids.insert(stem.into(), id);
+        id
+    }
+
+    fn word(&mut self, stemmer: &rust_stemmers::Stemmer, word: &str) -> Word {
+        if let Some(&w) = self.words.get(word) {
+            return w;
+        }
+        let w = Word {
+            stem: self.intern(&stemmer.stem(word)),
+            stop: STOP_WORDS.binary_search(&word).is_ok(),
+        };
+        if self.words.len() < WORD_CACHE_LIMIT {
+            self.words.insert(word.into(), w);
+        }
+        w
+    }
+}
+
+/// One word of the folded text: whether it is a stop word and where it is.
+#[derive(Clone, Copy)]
+struct Token {
+    stop: bool,
+    start: usize,
+    end: usize,
+}
+
+/// A text cut into words: `stems[i]` is the stem of `tokens[i]`.
+struct Tokens {
+    folded: String,
+    tokens: Vec<Token>,
+    stems: Vec<StemId>,
+}
+
+/// Read access to the spelling of stems, held while grading one answer.
+/// Analysing text while holding it would wait forever: drop it first.
+pub struct Spellings<'a>(MutexGuard<'a, Vocabulary>);
+
+impl Spellings<'_> {
+    pub fn get(&self, id: StemId) -> &str {
+        &self.0.stems[id.0 as usize]
+    }
 }
 
 impl Analyzer {
     pub fn new(aliases: &Aliases) -> Analyzer {
         let mut analyzer = Analyzer {
             stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
-            aliases: HashMap::new(),
+            aliases: FastMap::default(),
+            alias_starts: FastSet::default(),
             longest_alias: 0,
+            vocabulary: Mutex::default(),
         };
         for (term, same) in &aliases.groups {
-            let canonical: Vec<String> = analyzer.tokens(term).into_iter().filter(|t| !t.stop).map(|t| t.stem).collect();
+            let t = analyzer.tokenise(term);
+            let canonical: Box<[StemId]> = t.tokens.iter().zip(&t.stems).filter(|(t, _)| !t.stop).map(|(_, &s)| s).collect();
             if canonical.is_empty() {
                 continue;
             }
             for spelling in same {
-                let key: Vec<String> = analyzer.tokens(spelling).into_iter().map(|t| t.stem).collect();
+                let key = analyzer.tokenise(spelling).stems.into_boxed_slice();
                 if key.is_empty() || key == canonical {
                     continue;
                 }
                 analyzer.longest_alias = analyzer.longest_alias.max(key.len());
+                analyzer.alias_starts.insert(key[0]);
                 analyzer.aliases.entry(key).or_insert_with(|| canonical.clone());
             }
         }
         analyzer
+    }
+
+    fn vocabulary(&self) -> MutexGuard<'_, Vocabulary> {
+        // A panic elsewhere cannot leave the vocabulary half-updated in a
+        // way that matters: every entry is inserted whole.
+        self.vocabulary.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The spelling of stems, for comparing them letter by letter.
+    pub fn spellings(&self) -> Spellings<'_> {
+        Spellings(self.vocabulary())
     }
 
     /// Stems a single lowercase word, as the grader compares it.
@@ -146,60 +241,97 @@ impl Analyzer {
         self.stemmer.stem(word).into_owned()
     }
 
-    fn tokens(&self, text: &str) -> Vec<Token> {
+    fn tokenise(&self, text: &str) -> Tokens {
         let folded = fold(text);
-        folded
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty() && (w.len() > 1 || w.as_bytes()[0].is_ascii_digit()))
-            .map(|w| Token {
-                stem: self.stemmer.stem(w).into_owned(),
-                surface: w.to_string(),
-                stop: STOP_WORDS.binary_search(&w).is_ok(),
-            })
-            .collect()
+        let mut tokens = Vec::new();
+        let mut stems = Vec::new();
+        let mut vocabulary = self.vocabulary();
+        let bytes = folded.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            // Single letters say nothing; single digits may (`3 replicas`).
+            if i - start == 1 && !bytes[start].is_ascii_digit() {
+                continue;
+            }
+            let word = vocabulary.word(&self.stemmer, &folded[start..i]);
+            tokens.push(Token {
+                stop: word.stop,
+                start,
+                end: i,
+            });
+            stems.push(word.stem);
+        }
+        drop(vocabulary);
+        Tokens { folded, tokens, stems }
+    }
+
+    /// Calls `emit` for each content term of `text` in order — aliases
+    /// folded to their canonical stems, stop words left out — with the
+    /// range of tokens it came from.
+    fn scan(&self, text: &str, mut emit: impl FnMut(StemId, &Tokens, std::ops::Range<usize>)) {
+        let t = self.tokenise(text);
+        let mut i = 0;
+        while i < t.tokens.len() {
+            if let Some((len, canonical)) = self.alias_at(&t.stems[i..]) {
+                for &stem in canonical {
+                    emit(stem, &t, i..i + len);
+                }
+                i += len;
+                continue;
+            }
+            if !t.tokens[i].stop {
+                emit(t.stems[i], &t, i..i + 1);
+            }
+            i += 1;
+        }
+    }
+
+    /// The longest alias spelled at the start of `stems`, if any.
+    fn alias_at(&self, stems: &[StemId]) -> Option<(usize, &[StemId])> {
+        if !self.alias_starts.contains(&stems[0]) {
+            return None;
+        }
+        (1..=self.longest_alias.min(stems.len()))
+            .rev()
+            .find_map(|len| self.aliases.get(&stems[..len]).map(|c| (len, &**c)))
     }
 
     /// The content terms of `text`, in order, aliases folded to their
     /// canonical form and stop words removed.
     pub fn terms(&self, text: &str) -> Vec<Term> {
-        let tokens = self.tokens(text);
-        let mut out = Vec::with_capacity(tokens.len());
-        let mut i = 0;
-        'outer: while i < tokens.len() {
-            if !self.aliases.is_empty() {
-                let longest = self.longest_alias.min(tokens.len() - i);
-                let mut key: Vec<String> = Vec::with_capacity(longest);
-                for len in (1..=longest).rev() {
-                    key.clear();
-                    key.extend(tokens[i..i + len].iter().map(|t| t.stem.clone()));
-                    if let Some(canonical) = self.aliases.get(&key) {
-                        let surface = tokens[i..i + len].iter().map(|t| t.surface.as_str()).collect::<Vec<_>>().join(" ");
-                        for stem in canonical {
-                            out.push(Term {
-                                stem: stem.clone(),
-                                surface: surface.clone(),
-                            });
-                        }
-                        i += len;
-                        continue 'outer;
-                    }
-                }
-            }
-            let t = &tokens[i];
-            if !t.stop {
-                out.push(Term {
-                    stem: t.stem.clone(),
-                    surface: t.surface.clone(),
-                });
-            }
-            i += 1;
-        }
-        out
+        let mut found = Vec::new();
+        self.scan(text, |id, t, range| {
+            let words: Vec<&str> = t.tokens[range].iter().map(|w| &t.folded[w.start..w.end]).collect();
+            found.push((id, words.join(" ")));
+        });
+        let spellings = self.spellings();
+        found
+            .into_iter()
+            .map(|(id, surface)| Term {
+                id,
+                stem: spellings.get(id).to_string(),
+                surface,
+            })
+            .collect()
     }
 
     /// Just the stems of [`Analyzer::terms`].
     pub fn stems(&self, text: &str) -> Vec<String> {
         self.terms(text).into_iter().map(|t| t.stem).collect()
+    }
+
+    /// The stem ids of [`Analyzer::terms`], appended to `out`: the fast
+    /// path for grading, with no allocation per word.
+    pub fn stem_ids(&self, text: &str, out: &mut Vec<StemId>) {
+        self.scan(text, |id, _, _| out.push(id));
     }
 }
 
@@ -264,5 +396,30 @@ same = ["iac"]
         );
         let err = Aliases::parse(&src).unwrap_err().to_string();
         assert!(err.contains("aliases.toml:6:9: `x1` is already an alias of `a1`"), "{err}");
+    }
+
+    #[test]
+    fn words_that_decide_a_meaning_are_content() {
+        let a = analyzer();
+        assert_eq!(a.stems("delivered at least once"), ["deliv", "least", "onc"]);
+        assert_eq!(a.stems("only all each any out"), ["onli", "all", "each", "ani", "out"]);
+    }
+
+    #[test]
+    fn ids_are_stable_and_agree_with_terms() {
+        let a = analyzer();
+        let text = "Deploying deployments to K8s; the deployer deploys.";
+        let (mut first, mut again) = (Vec::new(), Vec::new());
+        a.stem_ids(text, &mut first);
+        a.stem_ids(text, &mut again);
+        assert_eq!(first, again);
+        let terms = a.terms(text);
+        assert_eq!(first, terms.iter().map(|t| t.id).collect::<Vec<_>>());
+        // Same stem, same id; the spelling of an id is its stem.
+        assert_eq!(first[0], first[1]);
+        assert_ne!(first[0], first[2]);
+        let spellings = a.spellings();
+        assert_eq!(spellings.get(terms[2].id), "kubernet");
+        assert_eq!(terms[2].surface, "k8s");
     }
 }

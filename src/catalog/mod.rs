@@ -127,36 +127,43 @@ impl Catalog {
         for path in &sources.files {
             read_into(path, None, &mut files, &mut problems);
         }
+        match Catalog::from_files(&files) {
+            Ok(catalog) if problems.is_empty() => Ok(catalog),
+            Ok(_) => Err(problems),
+            Err(more) => {
+                problems.0.extend(more.0);
+                Err(problems)
+            }
+        }
+    }
 
+    /// Builds a catalog from files already read, checking across them.
+    pub fn from_files(files: &[(FileKind, SourceFile)]) -> Result<Catalog, Diagnostics> {
+        let mut problems = Diagnostics::default();
         let mut catalog = Catalog::default();
         let mut scenario_sources = Vec::new();
-        for (kind, src) in &files {
-            match kind {
-                FileKind::Bank => match Bank::parse(src) {
-                    Ok(bank) => catalog.add_bank(bank, &mut problems),
-                    Err(d) => problems.0.extend(d.0),
-                },
-                FileKind::Aliases => match Aliases::parse(src) {
-                    Ok(a) => catalog.aliases.extend(a),
-                    Err(d) => problems.0.extend(d.0),
-                },
-                FileKind::Scenario => match Scenario::parse(src) {
-                    Ok(s) => {
-                        if let Some(first) = catalog.scenarios.iter().find(|x| x.id == s.id) {
-                            problems.push(
-                                Diagnostic::file(
-                                    &src.name,
-                                    format!("duplicate scenario id `{}` (first defined in {})", s.id, first.origin),
-                                )
-                                .with_help("give the scenario another id"),
-                            );
-                        } else {
-                            scenario_sources.push(src);
-                            catalog.scenarios.push(s);
-                        }
+        // Parsing dominates start-up; files are independent, so parse them
+        // on every core, then combine in file order (which decides which of
+        // two duplicates is reported).
+        for ((_, src), parsed) in files.iter().zip(parse_all(files)) {
+            match parsed {
+                Err(d) => problems.0.extend(d.0),
+                Ok(Parsed::Bank(bank)) => catalog.add_bank(bank, &mut problems),
+                Ok(Parsed::Aliases(a)) => catalog.aliases.extend(a),
+                Ok(Parsed::Scenario(s)) => {
+                    if let Some(first) = catalog.scenarios.iter().find(|x| x.id == s.id) {
+                        problems.push(
+                            Diagnostic::file(
+                                &src.name,
+                                format!("duplicate scenario id `{}` (first defined in {})", s.id, first.origin),
+                            )
+                            .with_help("give the scenario another id"),
+                        );
+                    } else {
+                        scenario_sources.push(src);
+                        catalog.scenarios.push(*s);
                     }
-                    Err(d) => problems.0.extend(d.0),
-                },
+                }
             }
         }
         for (scenario, src) in catalog.scenarios.iter().zip(scenario_sources) {
@@ -315,6 +322,50 @@ impl Catalog {
         let idf = Idf::from_texts(&analyzer, self.questions().map(|q| q.reference.as_str()));
         Grader::new(analyzer, idf)
     }
+}
+
+/// One file, parsed by the module that owns its format.
+enum Parsed {
+    Bank(Bank),
+    Aliases(Aliases),
+    Scenario(Box<Scenario>),
+}
+
+fn parse_one((kind, src): &(FileKind, SourceFile)) -> Result<Parsed, Diagnostics> {
+    match kind {
+        FileKind::Bank => Bank::parse(src).map(Parsed::Bank),
+        FileKind::Aliases => Aliases::parse(src).map(Parsed::Aliases),
+        FileKind::Scenario => Scenario::parse(src).map(|s| Parsed::Scenario(Box::new(s))),
+    }
+}
+
+/// Parses every file, in parallel, keeping the results in file order.
+fn parse_all(files: &[(FileKind, SourceFile)]) -> Vec<Result<Parsed, Diagnostics>> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len());
+    if workers <= 1 {
+        return files.iter().map(parse_one).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<(usize, Result<Parsed, Diagnostics>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(file) = files.get(i) else { break done };
+                        done.push((i, parse_one(file)));
+                    }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("parsing does not panic"))
+            .collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Splits `path:line:col` back into its parts.

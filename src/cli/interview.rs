@@ -19,19 +19,6 @@ use crate::sheet::AnswerSheet;
 /// The scenario a bare `grill` offers first.
 pub const DEFAULT_SCENARIO: &str = "kubeflow-ops";
 
-/// What `grill` with no command prints until the live interview lands.
-pub fn getting_started() -> String {
-    format!(
-        "grill — mock interviews in the terminal\n\n\
-         Sit the KubeFlow Ops ladder from an answer file:\n  \
-         grill plan {DEFAULT_SCENARIO} --level junior --seed 1          # see the questions\n  \
-         grill sheet {DEFAULT_SCENARIO} --level junior --seed 1 -o answers.toml\n  \
-         $EDITOR answers.toml                                   # write your answers\n  \
-         grill run --answers answers.toml                      # grade them\n\n\
-         More: grill scenarios list · grill banks list · grill --help\n"
-    )
-}
-
 /// The interview the flags ask for, gaps filled from an answer sheet.
 struct Chosen {
     catalog: Catalog,
@@ -167,10 +154,9 @@ pub fn sheet(dirs: &[PathBuf], args: &SheetArgs, out: &mut Out) -> anyhow::Resul
 
 pub fn run(dirs: &[PathBuf], args: &RunArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
     let Some(answers) = &args.answers else {
-        bail!(
-            "a live interview is not available yet; grade an answer sheet instead:\n  grill sheet {} --level junior -o answers.toml\n  grill run --answers answers.toml",
-            DEFAULT_SCENARIO
-        );
+        let chosen = choose(dirs, &args.plan, None)?;
+        let plan = build(&chosen)?;
+        return super::live::start(&chosen.catalog, plan, &super::live::LiveOptions::from_run(args), out);
     };
     let src = SourceFile::read(answers).map_err(|d| anyhow::anyhow!("{d}"))?;
     let sheet = AnswerSheet::parse(&src)
@@ -186,19 +172,25 @@ pub fn run(dirs: &[PathBuf], args: &RunArgs, out: &mut Out) -> anyhow::Result<Ex
     let p = build(&chosen)?;
     let grader = chosen.catalog.grader();
     let report = Report::grade(&p, &chosen.catalog, &grader, &sheet.answers);
+    finish_report(&report, args.format, args.export.as_deref(), out)
+}
+
+/// Prints a finished report's warnings and the report, writes the export
+/// file if one was asked for, and picks the exit code from the result.
+pub fn finish_report(report: &Report, format: Format, export: Option<&Path>, out: &mut Out) -> anyhow::Result<ExitCode> {
     for w in &report.warnings {
         eprintln!("warning: {w}");
     }
-    if let Some(path) = &args.export {
-        let format = Format::from_path(path).with_context(|| {
+    if let Some(path) = export {
+        let file_format = Format::from_path(path).with_context(|| {
             format!(
                 "cannot tell the format of {} from its extension; use .json, .md or .txt",
                 path.display()
             )
         })?;
-        crate::atomic::write(path, &render(&report, format))?;
+        crate::atomic::write(path, &render(report, file_format))?;
         eprintln!("Report written to {}", path.display());
     }
-    out.print(&render(&report, args.format))?;
+    out.print(&render(report, format))?;
     Ok(if report.passed { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

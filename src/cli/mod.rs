@@ -6,6 +6,7 @@ mod browse;
 mod grade;
 mod import;
 mod interview;
+mod live;
 
 use std::ffi::OsString;
 use std::io::{self, Write};
@@ -41,8 +42,10 @@ pub enum Command {
     Plan(PlanArgs),
     /// Write a blank answer sheet for a plan, to fill in an editor.
     Sheet(SheetArgs),
-    /// Sit an interview: grade the answers in a sheet and print the report.
+    /// Sit an interview: live in the terminal, or grade the answers in a sheet.
     Run(RunArgs),
+    /// Continue an interview that was quit or interrupted.
+    Resume(ResumeArgs),
     /// Grade answers outside an interview: one answer, a sheet, or a batch.
     Grade(GradeArgs),
     /// Browse and check question banks.
@@ -111,6 +114,42 @@ pub struct RunArgs {
     #[arg(long, short, value_enum, default_value = "text")]
     pub format: Format,
     /// Also write the report to FILE (format from its extension: .json, .md, .txt).
+    #[arg(long, value_name = "FILE")]
+    pub export: Option<PathBuf>,
+    /// Live: show the score and missed points after each answer (`instant`) or only at the end.
+    #[arg(long, value_enum)]
+    pub feedback: Option<FeedbackArg>,
+    /// Live: print time as text lines instead of a redrawn bar (screen readers, logs).
+    #[arg(long)]
+    pub plain: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FeedbackArg {
+    Instant,
+    End,
+}
+
+impl From<FeedbackArg> for crate::session::Feedback {
+    fn from(f: FeedbackArg) -> Self {
+        match f {
+            FeedbackArg::Instant => crate::session::Feedback::Instant,
+            FeedbackArg::End => crate::session::Feedback::End,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ResumeArgs {
+    /// The session to continue (default: the most recent unfinished one).
+    pub id: Option<String>,
+    /// List unfinished interviews instead.
+    #[arg(long)]
+    pub list: bool,
+    /// Print time as text lines instead of a redrawn bar.
+    #[arg(long)]
+    pub plain: bool,
+    /// Also write the report to FILE at the end.
     #[arg(long, value_name = "FILE")]
     pub export: Option<PathBuf>,
 }
@@ -223,13 +262,11 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode>
     }
     let mut out = Out::new();
     match cli.command {
-        None => {
-            out.print(&interview::getting_started())?;
-            Ok(ExitCode::SUCCESS)
-        }
+        None => live::menu(&cli.banks, &mut out),
         Some(Command::Plan(a)) => interview::plan(&cli.banks, &a, &mut out),
         Some(Command::Sheet(a)) => interview::sheet(&cli.banks, &a, &mut out),
         Some(Command::Run(a)) => interview::run(&cli.banks, &a, &mut out),
+        Some(Command::Resume(a)) => live::resume(&cli.banks, &a, &mut out),
         Some(Command::Grade(a)) => grade::grade(&cli.banks, &a, &mut out),
         Some(Command::Banks(c)) => browse::banks(&cli.banks, c, &mut out),
         Some(Command::Scenarios(c)) => browse::scenarios(&cli.banks, c, &mut out),

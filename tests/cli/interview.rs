@@ -3,11 +3,16 @@
 use crate::harness::{self, Grill, json};
 
 #[test]
-fn bare_grill_explains_how_to_start() {
-    let out = Grill::new().run();
-    out.success()
-        .stdout_has("grill plan kubeflow-ops --level junior")
-        .stdout_has("grill run --answers answers.toml");
+fn without_a_terminal_bare_grill_says_how_to_run_from_a_file() {
+    let out = Grill::new().run().code(2);
+    assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+    out.stderr_has("a live interview needs a terminal")
+        .stderr_has("grill run --answers answers.toml");
+    Grill::new()
+        .args(["run", "kubeflow-ops", "--level", "mid"])
+        .run()
+        .code(2)
+        .stderr_has("a live interview needs a terminal");
 }
 
 #[test]
@@ -254,4 +259,30 @@ fn closed_pipe_is_not_an_error() {
     let out = Grill::new().args(["banks", "list"]).with_closed_stdout();
     assert!(out.status.success(), "{out:?}");
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}
+
+#[test]
+fn stats_count_every_seed_question_and_the_behavioural_bank() {
+    let stats = json(&Grill::new().args(["banks", "stats", "--format", "json"]).run().success().stdout);
+    let count = |bank: &str| {
+        stats["banks"][bank]
+            .as_object()
+            .map_or(0, |levels| levels.values().map(|n| n.as_u64().unwrap()).sum::<u64>())
+    };
+    // The seed documents: 22 + 20 + 20 + 27 + 20 (001), 100 (002), 17 (000), 50 (004).
+    for (bank, n) in [
+        ("devops", 22),
+        ("devsecops", 20),
+        ("cloudops", 20),
+        ("mlops", 27),
+        ("aiops", 20),
+        ("kubeflow", 100),
+        ("mlops-freshers", 17),
+        ("kubeflow-ops", 50),
+    ] {
+        assert_eq!(count(bank), n, "{bank}");
+    }
+    assert!(count("behavioural") >= 12);
+    assert!(stats["questions"].as_u64().unwrap() >= 276 + 12);
+    Grill::new().args(["banks", "stats"]).run().success().stdout_has("behavioural");
 }

@@ -2,8 +2,11 @@
 //! environment and a temporary directory per test. One test binary, one
 //! module per area.
 
+mod grade;
 mod harness;
 mod hostile;
 mod import;
 mod interview;
+mod kill;
+mod live;
 mod validation;

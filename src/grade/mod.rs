@@ -6,29 +6,54 @@
 //! - **key points**: each phrase (or one of its alternatives) counts as
 //!   covered when nearly all its content terms occur close together in the
 //!   answer; weighted by the point's weight;
-//! - **reference overlap**: the share of the reference's content terms found
-//!   in the answer, each weighted by rarity (IDF), words of the question
-//!   itself left out — repeating the question says nothing.
+//! - **reference coverage**: the share of the reference's content terms
+//!   found in the answer, each weighted by rarity ([`Idf`]); the question's
+//!   own words count for little (repeating the question says nothing), and,
+//!   without key points, a long reference needs only part of its terms
+//!   said (see [`EXPECTED_TERMS`]).
 //!
-//! Terms match exactly after [`crate::text`] normalisation, or within one or
-//! two edits for long words (typos), for a little less credit. The grader is
-//! a pure function of its inputs: no I/O, no clock.
+//! Terms match after [`crate::text`] normalisation — exactly, within a typo
+//! for long words, or as a related form (`matching.rs`). Without key
+//! points (a free reference) coverage alone decides, through a curve of
+//! diminishing returns. The grader is a pure function of its inputs: no
+//! I/O, no clock.
 
-use std::collections::{HashMap, HashSet};
+pub mod agreement;
+mod idf;
+mod matching;
 
 use serde::{Deserialize, Serialize};
 
+pub use self::idf::Idf;
+use self::matching::AnswerIndex;
 use crate::bank::{KeyPoint, Question};
-use crate::text::Analyzer;
+use crate::fasthash::FastSet;
+use crate::text::{Analyzer, StemId};
 
 /// Share of the score from key points when a question has them.
 const KEY_POINT_SHARE: f64 = 0.65;
-/// Credit for a term matched only through a typo-tolerant comparison.
-const FUZZY_CREDIT: f64 = 0.9;
 /// A key point counts as covered at this share of its terms.
 const COVERED_AT: f64 = 0.74;
 /// Below covered, a point with at least this share earns half its share.
 const PARTIAL_AT: f64 = 0.5;
+/// Weight of a reference term that the question already says, relative to
+/// one it does not: saying it back shows little, but not nothing.
+const QUESTION_WORD_WEIGHT: f64 = 0.1;
+/// Without key points, about how many of a reference's content terms a
+/// full answer says. A reference with more (n) needs only the share
+/// `sqrt(EXPECTED_TERMS / n)` of their weight for full coverage, but never
+/// less than [`LEAST_SHARE_NEEDED`]: longer references add detail and
+/// wording that a correct answer need not echo, so what an answer must say
+/// grows more slowly than the reference. With key points, they say what a
+/// full answer needs, and coverage stays the plain share of the reference:
+/// it then tells apart answers that make the same points (and questions
+/// whose points overlap), which a saturated measure could not.
+pub const EXPECTED_TERMS: f64 = 4.0;
+/// However long a free reference, a full answer says at least this share
+/// of its term weight.
+pub const LEAST_SHARE_NEEDED: f64 = 0.5;
+/// Missed reference terms listed when there are no key points.
+const MISSED_TERMS_SHOWN: usize = 12;
 
 /// How an answer is described in reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,7 +101,8 @@ pub struct Grade {
     pub missed: Vec<String>,
     /// Weighted key-point coverage, 0–1 (absent when the rubric has none).
     pub key_points: Option<f64>,
-    /// IDF-weighted share of reference terms found, 0–1.
+    /// Reference coverage, 0–1: the IDF-weighted share of the reference's
+    /// terms found, out of what a full answer needs to say.
     pub overlap: f64,
 }
 
@@ -98,34 +124,6 @@ impl<'a> From<&'a Question> for Rubric<'a> {
     }
 }
 
-/// Term rarity over a set of documents: rare terms say more than common ones.
-#[derive(Debug, Clone, Default)]
-pub struct Idf {
-    df: HashMap<String, u32>,
-    docs: u32,
-}
-
-impl Idf {
-    /// Counts in how many of `texts` each term appears.
-    pub fn from_texts<'t>(analyzer: &Analyzer, texts: impl IntoIterator<Item = &'t str>) -> Idf {
-        let mut idf = Idf::default();
-        for text in texts {
-            idf.docs += 1;
-            let unique: HashSet<String> = analyzer.stems(text).into_iter().collect();
-            for stem in unique {
-                *idf.df.entry(stem).or_insert(0) += 1;
-            }
-        }
-        idf
-    }
-
-    /// Smoothed inverse document frequency; unseen terms count as rarest.
-    pub fn weight(&self, stem: &str) -> f64 {
-        let df = self.df.get(stem).copied().unwrap_or(0);
-        (f64::from(self.docs + 1) / f64::from(df + 1)).ln() + 1.0
-    }
-}
-
 /// Grades answers; holds the analyzer and term rarities, built once per run.
 #[derive(Debug)]
 pub struct Grader {
@@ -135,9 +133,12 @@ pub struct Grader {
 
 #[derive(Debug, Clone)]
 struct RefTerm {
-    stem: String,
+    stem: StemId,
     surface: String,
     weight: f64,
+    /// Shown in `covered`/`missed` (question words are not, unless the
+    /// reference has nothing else).
+    shown: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -145,13 +146,16 @@ struct PreparedPoint {
     label: String,
     weight: f64,
     /// Stems of `point` and of each alternative with any content.
-    phrases: Vec<Vec<String>>,
+    phrases: Vec<Vec<StemId>>,
 }
 
 /// A rubric analysed once, so grading many answers against it is cheap.
+/// Use it only with the [`Grader`] that prepared it (stems are its ids).
 #[derive(Debug, Clone)]
 pub struct Prepared {
     terms: Vec<RefTerm>,
+    /// The term weight a full answer needs (see [`EXPECTED_TERMS`]).
+    needed: f64,
     points: Vec<PreparedPoint>,
 }
 
@@ -167,59 +171,6 @@ impl Prepared {
     }
 }
 
-/// Where each term occurs in an answer.
-struct AnswerIndex<'a> {
-    positions: HashMap<&'a str, Vec<u32>>,
-}
-
-impl<'a> AnswerIndex<'a> {
-    fn new(stems: &'a [String]) -> AnswerIndex<'a> {
-        let mut positions: HashMap<&str, Vec<u32>> = HashMap::new();
-        for (i, s) in stems.iter().enumerate() {
-            positions.entry(s.as_str()).or_default().push(i as u32);
-        }
-        AnswerIndex { positions }
-    }
-
-    /// Occurrences of `stem` or of a near spelling, and the credit each earns.
-    fn find(&self, stem: &str) -> Vec<(&[u32], f64)> {
-        if let Some(p) = self.positions.get(stem) {
-            return vec![(p.as_slice(), 1.0)];
-        }
-        self.positions
-            .iter()
-            .filter(|(word, _)| near_spelling(stem, word))
-            .map(|(_, p)| (p.as_slice(), FUZZY_CREDIT))
-            .collect()
-    }
-
-    fn contains(&self, stem: &str) -> f64 {
-        if self.positions.contains_key(stem) {
-            1.0
-        } else if self.positions.keys().any(|w| near_spelling(stem, w)) {
-            FUZZY_CREDIT
-        } else {
-            0.0
-        }
-    }
-}
-
-/// Typo tolerance: words of 5+ letters with the same first letter, one edit
-/// apart (two for 10+ letters). Shorter words must match exactly — at five
-/// letters one edit already joins different words (stack/stock).
-fn near_spelling(a: &str, b: &str) -> bool {
-    let (la, lb) = (a.len(), b.len());
-    let longest = la.max(lb);
-    if la.min(lb) < 5 || longest < 6 || a.as_bytes()[0] != b.as_bytes()[0] {
-        return false;
-    }
-    let allowed = if longest >= 10 { 2 } else { 1 };
-    if la.abs_diff(lb) > allowed {
-        return false;
-    }
-    strsim::osa_distance(a, b) <= allowed
-}
-
 impl Grader {
     pub fn new(analyzer: Analyzer, idf: Idf) -> Grader {
         Grader { analyzer, idf }
@@ -231,22 +182,36 @@ impl Grader {
 
     /// Analyses a rubric once for repeated grading.
     pub fn prepare(&self, rubric: Rubric<'_>) -> Prepared {
-        let question: HashSet<String> = self.analyzer.stems(rubric.question).into_iter().collect();
-        let mut seen = HashSet::new();
-        let mut all = Vec::new();
+        let mut question = Vec::new();
+        self.analyzer.stem_ids(rubric.question, &mut question);
+        let question: FastSet<StemId> = question.into_iter().collect();
+        let mut seen = FastSet::default();
+        let mut terms: Vec<RefTerm> = Vec::new();
         for term in self.analyzer.terms(rubric.reference) {
-            if seen.insert(term.stem.clone()) {
-                let weight = self.idf.weight(&term.stem);
-                all.push(RefTerm {
-                    stem: term.stem,
+            if seen.insert(term.id) {
+                let asked = question.contains(&term.id);
+                terms.push(RefTerm {
+                    stem: term.id,
                     surface: term.surface,
-                    weight,
+                    weight: self.idf.weight(term.id) * if asked { QUESTION_WORD_WEIGHT } else { 1.0 },
+                    shown: !asked,
                 });
             }
         }
-        // The question's words are not content, unless that leaves nothing.
-        let content: Vec<RefTerm> = all.iter().filter(|t| !question.contains(&t.stem)).cloned().collect();
-        let terms = if content.is_empty() { all } else { content };
+        if terms.iter().all(|t| !t.shown) {
+            terms.iter_mut().for_each(|t| t.shown = true);
+        }
+        // The number of terms, each question word counting for its share.
+        let count: f64 = terms
+            .iter()
+            .map(|t| if question.contains(&t.stem) { QUESTION_WORD_WEIGHT } else { 1.0 })
+            .sum();
+        let total: f64 = terms.iter().map(|t| t.weight).sum();
+        let needed = if rubric.key_points.is_empty() {
+            total * (EXPECTED_TERMS / count.max(EXPECTED_TERMS)).sqrt().max(LEAST_SHARE_NEEDED)
+        } else {
+            total
+        };
         let points = rubric
             .key_points
             .iter()
@@ -255,17 +220,22 @@ impl Grader {
                 weight: f64::from(kp.weight),
                 phrases: std::iter::once(&kp.point)
                     .chain(&kp.alternatives)
-                    .map(|p| self.analyzer.stems(p))
+                    .map(|p| {
+                        let mut ids = Vec::new();
+                        self.analyzer.stem_ids(p, &mut ids);
+                        ids
+                    })
                     .filter(|p| !p.is_empty())
                     .collect(),
             })
             .collect();
-        Prepared { terms, points }
+        Prepared { terms, needed, points }
     }
 
     /// Grades `answer` against a prepared rubric.
     pub fn grade(&self, prepared: &Prepared, answer: &str) -> Grade {
-        let stems = self.analyzer.stems(answer);
+        let mut stems = Vec::new();
+        self.analyzer.stem_ids(answer, &mut stems);
         if stems.is_empty() {
             return Grade {
                 score: 0.0,
@@ -276,30 +246,35 @@ impl Grader {
                 overlap: 0.0,
             };
         }
-        let index = AnswerIndex::new(&stems);
+        let index = AnswerIndex::new(&stems, self.analyzer.spellings());
 
-        let total: f64 = prepared.terms.iter().map(|t| t.weight).sum();
         let mut found = 0.0;
         let mut found_terms = Vec::new();
         let mut missing_terms = Vec::new();
         for term in &prepared.terms {
-            let credit = index.contains(&term.stem);
+            let credit = index.credit(term.stem);
             found += credit * term.weight;
-            if credit > 0.0 { &mut found_terms } else { &mut missing_terms }.push(term);
+            if term.shown {
+                if credit > 0.0 { &mut found_terms } else { &mut missing_terms }.push(term);
+            }
         }
-        let overlap = if total > 0.0 { found / total } else { 0.0 };
+        let overlap = if prepared.needed > 0.0 {
+            (found / prepared.needed).min(1.0)
+        } else {
+            0.0
+        };
 
         let (key_points, covered, missed) = if prepared.points.is_empty() {
             missing_terms.sort_by(|a, b| b.weight.total_cmp(&a.weight));
             let covered = found_terms.iter().map(|t| t.surface.clone()).collect();
-            let missed = missing_terms.iter().take(12).map(|t| t.surface.clone()).collect();
+            let missed = missing_terms.iter().take(MISSED_TERMS_SHOWN).map(|t| t.surface.clone()).collect();
             (None, covered, missed)
         } else {
             let mut earned = 0.0;
             let mut weights = 0.0;
             let (mut covered, mut missed) = (Vec::new(), Vec::new());
             for point in &prepared.points {
-                let share = point.phrases.iter().map(|p| phrase_share(&index, p)).fold(0.0, f64::max);
+                let share = point.phrases.iter().map(|p| index.phrase_share(p)).fold(0.0, f64::max);
                 weights += point.weight;
                 if share >= COVERED_AT {
                     earned += point.weight;
@@ -314,11 +289,11 @@ impl Grader {
             (Some(earned / weights), covered, missed)
         };
 
-        let raw = match key_points {
-            Some(kp) => KEY_POINT_SHARE * kp + (1.0 - KEY_POINT_SHARE) * overlap,
-            None => overlap,
+        let scale = match key_points {
+            Some(kp) => with_key_points(KEY_POINT_SHARE * kp + (1.0 - KEY_POINT_SHARE) * overlap),
+            None => reference_only(overlap),
         };
-        let score = (calibrate(raw) * 1000.0).round() / 10.0;
+        let score = (scale * 1000.0).round() / 10.0;
         Grade {
             score,
             verdict: Verdict::from_score(score),
@@ -330,49 +305,20 @@ impl Grader {
     }
 }
 
-/// Maps the raw blend (0–1) onto the 0–100 scale people read. Answers that
-/// cover the substance in other words rarely reach a full lexical match, so
-/// the middle of the range is lifted a little; 0 and 1 stay fixed.
-fn calibrate(raw: f64) -> f64 {
+/// Maps the blend of key points and coverage (0–1) onto the 0–100 scale
+/// people read. Key points are the essentials an author chose, so their
+/// share is close to the share of the answer that is right; the middle is
+/// lifted only a little for points made in other words. 0 and 1 stay fixed.
+fn with_key_points(raw: f64) -> f64 {
     raw.clamp(0.0, 1.0).powf(0.8)
 }
 
-/// The best share of a phrase's terms found close together in the answer.
-fn phrase_share(index: &AnswerIndex<'_>, phrase: &[String]) -> f64 {
-    let hits: Vec<Vec<(&[u32], f64)>> = phrase.iter().map(|stem| index.find(stem)).collect();
-    let n = phrase.len() as f64;
-    if phrase.len() == 1 {
-        return hits[0].iter().map(|h| h.1).fold(0.0, f64::max);
-    }
-    let window = 6 + 2 * phrase.len() as u32;
-    let mut best = 0.0f64;
-    // Try each occurrence of each phrase term as the anchor of a window.
-    let anchors = hits
-        .iter()
-        .flatten()
-        .flat_map(|(positions, _)| positions.iter().take(2000).copied());
-    for anchor in anchors {
-        let lo = anchor.saturating_sub(window);
-        let hi = anchor.saturating_add(window);
-        let credit: f64 = hits
-            .iter()
-            .map(|alternatives| {
-                alternatives
-                    .iter()
-                    .filter(|(positions, _)| {
-                        let i = positions.partition_point(|&p| p < lo);
-                        positions.get(i).is_some_and(|&p| p <= hi)
-                    })
-                    .map(|h| h.1)
-                    .fold(0.0, f64::max)
-            })
-            .sum();
-        best = best.max(credit / n);
-        if best >= 1.0 {
-            break;
-        }
-    }
-    best
+/// Maps reference coverage alone (0–1) onto the score, with diminishing
+/// returns: a reference's wording is one way of many to say it, so an
+/// answer that matches half of it has usually made most of its points.
+/// Half coverage earns three quarters; 0 and 1 stay fixed.
+fn reference_only(coverage: f64) -> f64 {
+    1.0 - (1.0 - coverage.clamp(0.0, 1.0)).powi(2)
 }
 
 #[cfg(test)]
@@ -476,22 +422,6 @@ mod tests {
     }
 
     #[test]
-    fn near_spelling_needs_long_words() {
-        let cases = [
-            ("stack", "stock", false),
-            ("borrow", "borow", true),
-            ("kubernet", "kubernte", true),
-            ("pod", "pods", false),
-            ("deploy", "redeploy", false),
-            ("terraform", "terrafrom", true),
-            ("observabl", "observ", false),
-        ];
-        for (a, b, expected) in cases {
-            assert_eq!(near_spelling(a, b), expected, "{a} vs {b}");
-        }
-    }
-
-    #[test]
     fn free_reference_reports_terms() {
         let g = grader();
         let prepared = g.prepare(Rubric {
@@ -503,5 +433,78 @@ mod tests {
         assert!(grade.covered.contains(&"state".to_string()));
         assert!(grade.missed.contains(&"dynamodb".to_string()), "{grade:?}");
         assert!(grade.key_points.is_none());
+    }
+
+    fn free(question: &str, reference: &str, answer: &str) -> Grade {
+        let g = grader();
+        let prepared = g.prepare(Rubric {
+            question,
+            reference,
+            key_points: &[],
+        });
+        g.grade(&prepared, answer)
+    }
+
+    #[test]
+    fn question_words_count_little_and_are_not_listed() {
+        let (q, r) = (
+            "What does a readiness probe do?",
+            "A failing readiness probe removes the pod from Service endpoints until it recovers.",
+        );
+        let echo = free(q, r, q);
+        assert!(echo.score < 15.0, "{echo:?}");
+        assert!(
+            !echo.covered.iter().chain(&echo.missed).any(|t| t == "readiness" || t == "probe"),
+            "{echo:?}"
+        );
+        let real = free(q, r, "It takes the pod out of the service endpoints.");
+        assert!(real.score > 60.0 && real.score > echo.score * 4.0, "{real:?}");
+        // A reference made only of the question's words still grades.
+        assert!(free("readiness probe", "Readiness probe.", "a readiness probe").score >= 95.0);
+    }
+
+    #[test]
+    fn a_long_reference_needs_only_part_of_its_terms() {
+        let long = "Alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa.";
+        let half = free("", long, "alpha bravo charlie delta echo foxtrot golf hotel");
+        assert_eq!(half.overlap, 1.0, "sqrt(4/16) of 16 terms is 8: {half:?}");
+        assert!(half.score >= 99.0);
+        let quarter = free("", long, "alpha bravo charlie delta");
+        assert!(quarter.overlap > 0.45 && quarter.overlap < 0.55, "{quarter:?}");
+        // Never less than half: of 64 terms, 32 are needed, not sqrt(4/64) = 16.
+        let numbers: Vec<String> = (1000..1064).map(|n| n.to_string()).collect();
+        let sixteen = free("", &numbers.join(" "), &numbers[..16].join(" "));
+        assert!((sixteen.overlap - 0.5).abs() < 1e-9, "{sixteen:?}");
+        // With key points, coverage is the plain share of the reference.
+        let part = &REFERENCE[..REFERENCE.len() / 3];
+        let (with_points, without) = (score(part), free(QUESTION, REFERENCE, part));
+        assert!(with_points.overlap < without.overlap, "{with_points:?} {without:?}");
+        // Up to four terms, every one is needed.
+        let short = free("", "Alpha bravo charlie delta.", "alpha bravo");
+        assert!((short.overlap - 0.5).abs() < 0.05, "{short:?}");
+    }
+
+    #[test]
+    fn related_forms_earn_part_credit() {
+        let (q, r) = ("What are the advantages of objects?", "Reusability and encapsulation.");
+        let exact = free(q, r, "their reusability");
+        let related = free(q, r, "you can reuse them");
+        let unrelated = free(q, r, "they are fast");
+        assert!(
+            exact.score > related.score && related.score > unrelated.score,
+            "{exact:?} {related:?} {unrelated:?}"
+        );
+        assert_eq!(unrelated.score, 0.0);
+    }
+
+    #[test]
+    fn coverage_has_diminishing_returns_without_key_points() {
+        assert_eq!(reference_only(0.0), 0.0);
+        assert_eq!(reference_only(1.0), 1.0);
+        assert_eq!(reference_only(0.5), 0.75);
+        let curve: Vec<f64> = (0..=20).map(|i| reference_only(f64::from(i) / 20.0)).collect();
+        assert!(curve.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(with_key_points(0.0), 0.0);
+        assert_eq!(with_key_points(1.0), 1.0);
     }
 }

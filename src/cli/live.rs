@@ -1,0 +1,181 @@
+//! `grill run` without an answer file, `grill resume`, and a bare `grill`:
+//! the live interview in a terminal.
+
+use std::io::IsTerminal as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use anyhow::{Context as _, bail};
+
+use super::interview::{DEFAULT_SCENARIO, finish_report};
+use super::{Out, ResumeArgs, RunArgs, load_catalog};
+use crate::catalog::Catalog;
+use crate::paths::data_dir;
+use crate::plan::clock;
+use crate::session::terminal::{Display, TerminalPrompter};
+use crate::session::{self, Ending, Feedback, Progress, Store, SystemClock};
+
+/// The one line shown when a live interview is asked for without a terminal.
+pub fn needs_terminal() -> String {
+    format!(
+        "grill: a live interview needs a terminal; without one, answer from a file: grill sheet {DEFAULT_SCENARIO} --level junior -o answers.toml, then grill run --answers answers.toml"
+    )
+}
+
+fn has_terminal(display: Display) -> bool {
+    std::io::stdin().is_terminal() && (display == Display::Plain || std::io::stderr().is_terminal())
+}
+
+/// How the live interview looks and reports.
+pub struct LiveOptions {
+    pub display: Display,
+    pub feedback: Feedback,
+    pub export: Option<PathBuf>,
+    pub format: crate::export::Format,
+}
+
+impl LiveOptions {
+    pub fn from_run(args: &RunArgs) -> LiveOptions {
+        LiveOptions {
+            display: if args.plain { Display::Plain } else { Display::Bars },
+            feedback: args.feedback.map(Into::into).unwrap_or_default(),
+            export: args.export.clone(),
+            format: args.format,
+        }
+    }
+}
+
+/// Starts a new live interview for a planned session.
+pub fn start(catalog: &Catalog, plan: crate::plan::Plan, options: &LiveOptions, out: &mut Out) -> anyhow::Result<ExitCode> {
+    if !has_terminal(options.display) {
+        eprintln!("{}", needs_terminal());
+        return Ok(ExitCode::from(2));
+    }
+    let progress = Progress::new(plan, options.feedback);
+    drive(catalog, progress, options, out)
+}
+
+/// A bare `grill`: the start menu in a terminal, otherwise how to start.
+pub fn menu(dirs: &[PathBuf], out: &mut Out) -> anyhow::Result<ExitCode> {
+    if !has_terminal(Display::Bars) {
+        eprintln!("{}", needs_terminal());
+        return Ok(ExitCode::from(2));
+    }
+    let catalog = load_catalog(dirs, vec![])?;
+    let choice = match session::menu::choose(&catalog, DEFAULT_SCENARIO) {
+        Ok(Some(choice)) => choice,
+        Ok(None) => return Ok(ExitCode::SUCCESS),
+        Err(dialoguer::Error::IO(e)) if e.kind() == std::io::ErrorKind::Interrupted => return Ok(ExitCode::from(130)),
+        Err(e) => return Err(e).context("the start menu failed"),
+    };
+    let (scenario, level) = choice;
+    let s = catalog.scenario(&scenario).expect("chosen from the catalog");
+    let seed = u64::from(rand::random::<u32>());
+    let plan = crate::plan::plan(
+        &catalog,
+        s,
+        level,
+        crate::plan::PlanOptions {
+            seed,
+            ..Default::default()
+        },
+    )?;
+    let options = LiveOptions {
+        display: Display::Bars,
+        feedback: Feedback::End,
+        export: None,
+        format: crate::export::Format::Text,
+    };
+    start(&catalog, plan, &options, out)
+}
+
+/// `grill resume [ID] [--list]`.
+pub fn resume(dirs: &[PathBuf], args: &ResumeArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let store = Store::new(&data_dir());
+    let (unfinished, problems) = store.unfinished();
+    for p in &problems {
+        eprintln!("warning: {p}");
+    }
+    if args.list {
+        let mut text = String::new();
+        for p in &unfinished {
+            text += &format!(
+                "{}  {} ({}) · question {} of {} · {} used\n",
+                p.id,
+                p.plan.title,
+                p.plan.level,
+                p.next + 1,
+                p.plan.questions.len(),
+                clock((p.elapsed_ms / 1000) as u32)
+            );
+        }
+        if unfinished.is_empty() {
+            text = "No unfinished interviews.\n".into();
+        }
+        out.print(&text)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let progress = match &args.id {
+        Some(id) => store.load(id)?,
+        None => unfinished
+            .into_iter()
+            .next()
+            .context("no unfinished interview to resume; start one with `grill run`")?,
+    };
+    if progress.finished {
+        bail!("session {} is already finished", progress.id);
+    }
+    let catalog = load_catalog(dirs, vec![])?;
+    let options = LiveOptions {
+        display: if args.plain { Display::Plain } else { Display::Bars },
+        feedback: progress.feedback,
+        export: args.export.clone(),
+        format: crate::export::Format::Text,
+    };
+    if !has_terminal(options.display) {
+        eprintln!("{}", needs_terminal());
+        return Ok(ExitCode::from(2));
+    }
+    drive(&catalog, progress, &options, out)
+}
+
+/// Runs the live loop to its end, saving as it goes, and reports.
+fn drive(catalog: &Catalog, mut progress: Progress, options: &LiveOptions, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let interrupted = Arc::new(AtomicBool::new(false));
+    let flag = interrupted.clone();
+    // Ctrl-C outside a key read, a closed terminal (SIGHUP) or SIGTERM: stop
+    // at the next tick and save, instead of dying with the answer unsaved.
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
+    let store = Store::new(&data_dir());
+    let grader = catalog.grader();
+    let mut prompter = TerminalPrompter::new(options.display, interrupted);
+    let clock = SystemClock::new();
+    let ending = session::run(&mut progress, catalog, &grader, &mut prompter, &clock, &mut |p| store.save(p))?;
+    drop(prompter);
+    match ending {
+        Ending::Finished(report) => {
+            if let Err(e) = store.save(&progress) {
+                eprintln!("warning: cannot save the finished session: {e:#}");
+            }
+            finish_report(&report, options.format, options.export.as_deref(), out)
+        }
+        Ending::Quit => {
+            eprintln!(
+                "\nSaved after {} of {} questions. Continue with: grill resume {}",
+                progress.next,
+                progress.plan.questions.len(),
+                progress.id
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Ending::Interrupted => {
+            eprintln!(
+                "\nInterrupted — your answers are saved. Continue with: grill resume {}",
+                progress.id
+            );
+            Ok(ExitCode::from(130))
+        }
+    }
+}

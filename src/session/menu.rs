@@ -1,0 +1,46 @@
+//! The start menu of a bare `grill` in a terminal: pick a scenario and a
+//! level (the KubeFlow Ops ladder at junior level preselected).
+
+use console::Term;
+use dialoguer::Select;
+
+use crate::bank::Level;
+use crate::catalog::Catalog;
+
+/// The scenario and level chosen, or `None` when the candidate backs out.
+pub fn choose(catalog: &Catalog, default_scenario: &str) -> dialoguer::Result<Option<(String, Level)>> {
+    let term = Term::stderr();
+    let items: Vec<String> = catalog.scenarios.iter().map(|s| format!("{} ({})", s.title, s.id)).collect();
+    let default = catalog.scenarios.iter().position(|s| s.id == default_scenario).unwrap_or(0);
+    let result = (|| {
+        let Some(i) = Select::new()
+            .with_prompt("Interview")
+            .items(&items)
+            .default(default)
+            .interact_on_opt(&term)?
+        else {
+            return Ok(None);
+        };
+        let scenario = &catalog.scenarios[i];
+        let levels: Vec<Level> = scenario.levels().collect();
+        let labels: Vec<String> = levels
+            .iter()
+            .map(|&l| {
+                let size = scenario.size(l);
+                format!("{l} — {} questions, {}", size.questions, crate::plan::clock(size.seconds))
+            })
+            .collect();
+        let Some(j) = Select::new()
+            .with_prompt("Level")
+            .items(&labels)
+            .default(0)
+            .interact_on_opt(&term)?
+        else {
+            return Ok(None);
+        };
+        Ok(Some((scenario.id.clone(), levels[j])))
+    })();
+    // Select hides the cursor; show it again however the menu ended.
+    let _ = term.show_cursor();
+    result
+}

@@ -1,0 +1,310 @@
+//! The live interview: asks each planned question, reads answers through a
+//! [`Prompter`], keeps time with a [`Clock`], and saves progress after every
+//! step so that nothing given is lost.
+//!
+//! The loop knows nothing of terminals ([`terminal`] does) or of command
+//! lines; tests drive it with a scripted prompter and a fake clock.
+
+pub mod clock;
+pub mod menu;
+pub mod prompter;
+pub mod store;
+pub mod terminal;
+
+use std::time::Duration;
+
+use crate::catalog::Catalog;
+use crate::grade::{Grader, Rubric};
+use crate::report::Report;
+use crate::scenario::FollowUps;
+
+pub use clock::{Clock, FakeClock, SystemClock};
+pub use prompter::{Header, Input, Prompter, Timing};
+pub use store::{AnswerRecord, Feedback, Progress, Store};
+
+/// Score from which an answer counts as strong enough for a follow-up.
+const FOLLOW_UP_AT: f64 = 80.0;
+
+/// How a live session ended.
+#[derive(Debug)]
+pub enum Ending {
+    /// Every question was asked (or the time ran out): the graded report.
+    Finished(Box<Report>),
+    /// `:quit`: saved to resume later.
+    Quit,
+    /// Ctrl-C or a signal: saved to resume later.
+    Interrupted,
+}
+
+/// What asking one question produced.
+enum Asked {
+    Given(AnswerRecord),
+    Left(Ending),
+}
+
+/// Runs (or resumes) the interview in `progress` to its end or until the
+/// candidate leaves. `save` is called after every change worth keeping; a
+/// failed save is reported to the candidate and the interview goes on, the
+/// answers staying in memory and on screen.
+pub fn run(
+    progress: &mut Progress,
+    catalog: &Catalog,
+    grader: &Grader,
+    prompter: &mut dyn Prompter,
+    clock: &dyn Clock,
+    save: &mut dyn FnMut(&Progress) -> anyhow::Result<()>,
+) -> std::io::Result<Ending> {
+    let mut saver = Saver { save, failed: false };
+    if !progress.briefed {
+        let briefing = catalog
+            .scenario(&progress.plan.scenario)
+            .map(|s| s.briefing.clone())
+            .unwrap_or_default();
+        let intro = format!(
+            "{briefing}\n\n{} questions at {} level, {} in all. Type :help at any time for commands.",
+            progress.plan.questions.len(),
+            progress.plan.level,
+            crate::plan::clock(progress.plan.budget_seconds)
+        );
+        if !prompter.briefing(&progress.plan.title, intro.trim())? {
+            saver.save(progress, prompter);
+            return Ok(Ending::Quit);
+        }
+        progress.briefed = true;
+    } else {
+        let total = progress.plan.questions.len();
+        if progress.next < total {
+            prompter.say(&format!("Resuming {} at question {} of {total}.", progress.id, progress.next + 1));
+        } else {
+            prompter.say(&format!(
+                "Resuming {}: every question was answered; here is the report.",
+                progress.id
+            ));
+        }
+    }
+    saver.save(progress, prompter);
+
+    let total = progress.plan.questions.len();
+    while progress.next < total {
+        let pq = progress.plan.questions[progress.next].clone();
+        let question = catalog.question(&pq.id).cloned();
+        if progress.plan.rounds.len() > 1 && !progress.in_follow_up && progress.draft.is_empty() && progress.draft_ms == 0 {
+            let first_of_round = progress.next == 0 || progress.plan.questions[progress.next - 1].round != pq.round;
+            if first_of_round {
+                let r = &progress.plan.rounds[pq.round];
+                let text = format!(
+                    "Round {}: {} ({})\n{}",
+                    pq.round + 1,
+                    r.title,
+                    crate::plan::clock(r.budget_seconds),
+                    r.briefing
+                );
+                prompter.say(text.trim());
+            }
+        }
+        if !progress.in_follow_up {
+            let header = Header {
+                number: format!("{}/{total}", progress.next + 1),
+                topic: pq.topic.clone(),
+                level: pq.level.to_string(),
+                budget_seconds: pq.budget_seconds,
+                prompt: pq.prompt.clone(),
+            };
+            let record = match ask(progress, &header, &pq.id, None, grader, catalog, prompter, clock, &mut saver)? {
+                Asked::Given(r) => r,
+                Asked::Left(ending) => return Ok(ending),
+            };
+            let score = give(progress, record, grader, catalog, prompter);
+            let wants_follow_up = match progress.plan.follow_ups {
+                FollowUps::None => false,
+                FollowUps::Always => score.is_some(),
+                FollowUps::AfterStrongAnswer => score.is_some_and(|s| s >= FOLLOW_UP_AT),
+            };
+            progress.in_follow_up = wants_follow_up && question.as_ref().is_some_and(|q| !q.follow_ups.is_empty());
+            if !progress.in_follow_up {
+                progress.next += 1;
+            }
+            saver.save(progress, prompter);
+        }
+        if progress.in_follow_up {
+            let follow = question.as_ref().and_then(|q| q.follow_ups.first().cloned()).unwrap_or_default();
+            let header = Header {
+                number: format!("{}/{total} follow-up", progress.next + 1),
+                topic: pq.topic.clone(),
+                level: pq.level.to_string(),
+                budget_seconds: pq.budget_seconds / 2,
+                prompt: follow.clone(),
+            };
+            match ask(
+                progress,
+                &header,
+                &pq.id,
+                Some(follow),
+                grader,
+                catalog,
+                prompter,
+                clock,
+                &mut saver,
+            )? {
+                Asked::Given(r) => {
+                    give(progress, r, grader, catalog, prompter);
+                }
+                Asked::Left(ending) => return Ok(ending),
+            }
+            progress.in_follow_up = false;
+            progress.next += 1;
+            saver.save(progress, prompter);
+        }
+        if progress.elapsed_ms >= u64::from(progress.plan.budget_seconds) * 1000 && progress.next < total {
+            prompter.say(&format!(
+                "The interview's time is up: the {} remaining question(s) count as skipped.",
+                total - progress.next
+            ));
+            break;
+        }
+    }
+    progress.finished = true;
+    saver.save(progress, prompter);
+    let report = Report::grade(&progress.plan, catalog, grader, &progress.answers());
+    Ok(Ending::Finished(Box::new(report)))
+}
+
+/// Records an answer (or skip); with instant feedback, shows its grade.
+/// Returns the score when the answer was given, not skipped.
+fn give(progress: &mut Progress, record: AnswerRecord, grader: &Grader, catalog: &Catalog, prompter: &mut dyn Prompter) -> Option<f64> {
+    let score = catalog
+        .question(&record.id)
+        .filter(|_| !record.text.trim().is_empty())
+        .map(|q| grader.grade(&grader.prepare(Rubric::from(q)), &record.text));
+    if progress.feedback == Feedback::Instant {
+        match &score {
+            Some(g) => {
+                let mut text = format!("Score {:.1} ({})", g.score, g.verdict.as_str());
+                if !g.missed.is_empty() {
+                    text += &format!(" — missed: {}", g.missed.join("; "));
+                }
+                prompter.say(&text);
+            }
+            None => prompter.say("Skipped."),
+        }
+    }
+    progress.answers.push(record);
+    progress.draft.clear();
+    progress.draft_ms = 0;
+    progress.draft_hints = 0;
+    score.map(|g| g.score)
+}
+
+/// Asks one question until it is answered or skipped, handling commands.
+#[allow(clippy::too_many_arguments)]
+fn ask(
+    progress: &mut Progress,
+    header: &Header,
+    id: &str,
+    follow_up: Option<String>,
+    grader: &Grader,
+    catalog: &Catalog,
+    prompter: &mut dyn Prompter,
+    clock: &dyn Clock,
+    saver: &mut Saver<'_>,
+) -> std::io::Result<Asked> {
+    prompter.question(header);
+    loop {
+        let timing = Timing {
+            question_spent: progress.draft_ms,
+            question_budget: u64::from(header.budget_seconds) * 1000,
+            total_spent: progress.elapsed_ms,
+            total_budget: u64::from(progress.plan.budget_seconds) * 1000,
+        };
+        let started = clock.now();
+        let input = prompter.read(timing, clock, &progress.draft.clone())?;
+        let spent = ms(clock.now().saturating_sub(started));
+        progress.draft_ms += spent;
+        progress.elapsed_ms += spent;
+        let record = |text: String, p: &Progress| AnswerRecord {
+            id: id.to_string(),
+            text,
+            seconds: (p.draft_ms / 1000) as u32,
+            hints: p.draft_hints,
+            follow_up: follow_up.clone(),
+        };
+        match input {
+            Input::Answer(text) => return Ok(Asked::Given(record(text, progress))),
+            Input::Skip => return Ok(Asked::Given(record(String::new(), progress))),
+            Input::Hint(draft) => {
+                progress.draft = draft;
+                let hint = catalog.question(id).and_then(|q| {
+                    let g = grader.grade(&grader.prepare(Rubric::from(q)), &progress.draft);
+                    q.key_points
+                        .iter()
+                        .filter(|k| g.missed.contains(&k.point))
+                        .max_by_key(|k| k.weight)
+                        .map(|k| k.point.clone())
+                });
+                match hint {
+                    Some(point) => {
+                        progress.draft_hints += 1;
+                        prompter.say(&format!("Hint: {point}  (hints cost {} points each)", crate::report::HINT_COST));
+                    }
+                    None => prompter.say("No hint left: your answer already covers every key point."),
+                }
+                saver.save(progress, prompter);
+            }
+            Input::Repeat(draft) => {
+                progress.draft = draft;
+                prompter.question(header);
+            }
+            Input::Help(draft) => {
+                progress.draft = draft;
+                prompter.say(prompter::HELP);
+            }
+            Input::Pause(draft) => {
+                progress.draft = draft;
+                saver.save(progress, prompter);
+                prompter.pause()?;
+            }
+            Input::Quit(draft) => {
+                progress.draft = draft;
+                saver.save(progress, prompter);
+                return Ok(Asked::Left(Ending::Quit));
+            }
+            Input::Interrupted(draft) => {
+                progress.draft = draft;
+                saver.save(progress, prompter);
+                return Ok(Asked::Left(Ending::Interrupted));
+            }
+        }
+    }
+}
+
+fn ms(d: Duration) -> u64 {
+    d.as_millis().min(u128::from(u64::MAX)) as u64
+}
+
+/// Calls the save function, telling the candidate once if saving fails.
+struct Saver<'a> {
+    save: &'a mut dyn FnMut(&Progress) -> anyhow::Result<()>,
+    failed: bool,
+}
+
+impl Saver<'_> {
+    fn save(&mut self, progress: &Progress, prompter: &mut dyn Prompter) {
+        match (self.save)(progress) {
+            Ok(()) if self.failed => {
+                self.failed = false;
+                prompter.say("Saving works again; your answers are on disk.");
+            }
+            Ok(()) => {}
+            Err(e) if !self.failed => {
+                self.failed = true;
+                prompter.say(&format!(
+                    "warning: cannot save progress: {e:#}\nYour answers are kept in memory and will be in the report; free space or fix permissions to save again."
+                ));
+            }
+            Err(_) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,317 @@
+//! The interview loop driven by a scripted candidate and a fake clock.
+
+use std::collections::VecDeque;
+use std::io;
+use std::time::Duration;
+
+use super::*;
+use crate::bank::Level;
+use crate::catalog::FileKind;
+use crate::diagnostic::SourceFile;
+use crate::plan::{PlanOptions, plan};
+
+const BANK: &str = r#"
+id = "t"
+title = "T"
+[[question]]
+id = "q1"
+prompt = "What does a liveness probe do?"
+level = "mid"
+topic = "kubernetes"
+difficulty = 1
+seconds = 60
+reference = "The kubelet restarts a container whose liveness probe keeps failing."
+follow_ups = ["How is that different from a startup probe?"]
+[[question.key_points]]
+point = "kubelet restarts the container"
+weight = 3
+[[question.key_points]]
+point = "probe keeps failing"
+weight = 1
+[[question]]
+id = "q2"
+prompt = "What does a readiness probe do?"
+level = "mid"
+topic = "security"
+difficulty = 2
+seconds = 60
+reference = "A failing readiness probe takes the pod out of the Service endpoints until it recovers."
+[[question.key_points]]
+point = "removed from service endpoints"
+weight = 3
+alternatives = ["out of the service endpoints"]
+[[question]]
+id = "q3"
+prompt = "What is a PodDisruptionBudget?"
+level = "mid"
+topic = "cost"
+difficulty = 3
+seconds = 60
+reference = "It limits how many pods of an app voluntary disruptions such as node drains may evict at once."
+[[question.key_points]]
+point = "limits voluntary disruptions"
+weight = 3
+"#;
+
+fn catalog(follow_ups: &str) -> Catalog {
+    let scenario = format!(
+        "id = \"s\"\ntitle = \"S\"\nbriefing = \"Hello there.\"\nbanks = [\"t\"]\norder = \"easy-first\"\nfollow_ups = \"{follow_ups}\"\novertime_penalty = 5\n[levels.mid]\nquestions = 3\nminutes = 4\npass_mark = 50\n"
+    );
+    Catalog::from_files(&[
+        (FileKind::Bank, SourceFile::new("t.toml", BANK)),
+        (FileKind::Scenario, SourceFile::new("s.toml", scenario)),
+    ])
+    .unwrap()
+}
+
+/// A candidate following a script: each step takes some seconds, then gives an input.
+struct Script<'c> {
+    steps: VecDeque<(u64, Input)>,
+    clock: &'c FakeClock,
+    said: Vec<String>,
+    asked: Vec<String>,
+    drafts: Vec<String>,
+}
+
+impl<'c> Script<'c> {
+    fn new(clock: &'c FakeClock, steps: Vec<(u64, Input)>) -> Self {
+        Script {
+            steps: steps.into(),
+            clock,
+            said: vec![],
+            asked: vec![],
+            drafts: vec![],
+        }
+    }
+}
+
+impl Prompter for Script<'_> {
+    fn briefing(&mut self, _: &str, text: &str) -> io::Result<bool> {
+        self.said.push(text.to_string());
+        Ok(true)
+    }
+    fn question(&mut self, h: &Header) {
+        self.asked.push(format!("{} {}", h.number, h.prompt));
+    }
+    fn read(&mut self, _: Timing, _: &dyn Clock, draft: &str) -> io::Result<Input> {
+        self.drafts.push(draft.to_string());
+        let (secs, input) = self.steps.pop_front().expect("the script has a step for every prompt");
+        self.clock.advance(Duration::from_secs(secs));
+        Ok(input)
+    }
+    fn say(&mut self, text: &str) {
+        self.said.push(text.to_string());
+    }
+    fn pause(&mut self) -> io::Result<()> {
+        self.clock.advance(Duration::from_secs(1000));
+        Ok(())
+    }
+}
+
+fn start(c: &Catalog) -> Progress {
+    let p = plan(
+        c,
+        c.scenario("s").unwrap(),
+        Level::Mid,
+        PlanOptions {
+            seed: 1,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    Progress::new(p, Feedback::End)
+}
+
+fn finished(e: Ending) -> Report {
+    match e {
+        Ending::Finished(r) => *r,
+        other => panic!("expected a finished interview, got {other:?}"),
+    }
+}
+
+#[test]
+fn answers_skips_hints_and_time_reach_the_report() {
+    let c = catalog("none");
+    let g = c.grader();
+    let clock = FakeClock::default();
+    let mut progress = start(&c);
+    let mut saves = 0;
+    let mut script = Script::new(
+        &clock,
+        vec![
+            (10, Input::Hint("the kubelet".into())),
+            (
+                120,
+                Input::Answer("The kubelet restarts the container when the probe keeps failing.".into()),
+            ),
+            (5, Input::Skip),
+            (20, Input::Answer("It limits voluntary disruptions during drains.".into())),
+        ],
+    );
+    let report = finished(
+        run(&mut progress, &c, &g, &mut script, &clock, &mut |_| {
+            saves += 1;
+            Ok(())
+        })
+        .unwrap(),
+    );
+    assert_eq!(script.asked.iter().map(|a| &a[..3]).collect::<Vec<_>>(), ["1/3", "2/3", "3/3"]);
+    assert!(
+        script.said.iter().any(|s| s.starts_with("Hint: kubelet restarts the container")),
+        "{:?}",
+        script.said
+    );
+    assert_eq!(script.drafts[1], "the kubelet", "the draft comes back after a hint");
+    let q1 = &report.questions[0];
+    assert_eq!((q1.id.as_str(), q1.seconds, q1.hints, q1.over_budget), ("q1", Some(130), 1, true));
+    // One hint (10) and one full minute over budget (5) come off the grade.
+    let raw = g
+        .grade(&g.prepare(crate::grade::Rubric::from(c.question("q1").unwrap())), &q1.answer)
+        .score;
+    assert_eq!(q1.penalty, 15.0);
+    assert_eq!(q1.score, ((raw - 15.0) * 10.0).round() / 10.0);
+    assert!(report.questions[1].skipped);
+    assert_eq!(report.questions[2].seconds, Some(20));
+    assert!(saves >= 5, "progress is saved after every step ({saves})");
+    assert!(progress.finished);
+}
+
+#[test]
+fn quit_then_resume_keeps_every_answer_and_the_draft() {
+    let c = catalog("none");
+    let g = c.grader();
+    let clock = FakeClock::default();
+    let mut progress = start(&c);
+    let mut saved: Option<Progress> = None;
+    let mut script = Script::new(
+        &clock,
+        vec![
+            (30, Input::Answer("The kubelet restarts the container.".into())),
+            (7, Input::Quit("half an ans".into())),
+        ],
+    );
+    let ending = run(&mut progress, &c, &g, &mut script, &clock, &mut |p| {
+        saved = Some(p.clone());
+        Ok(())
+    })
+    .unwrap();
+    assert!(matches!(ending, Ending::Quit));
+    let mut resumed = saved.expect("saved before leaving");
+    assert_eq!((resumed.next, resumed.draft.as_str(), resumed.draft_ms), (1, "half an ans", 7000));
+
+    let mut script = Script::new(
+        &clock,
+        vec![
+            (3, Input::Answer("half an answer: out of the service endpoints".into())),
+            (5, Input::Skip),
+        ],
+    );
+    let report = finished(run(&mut resumed, &c, &g, &mut script, &clock, &mut |_| Ok(())).unwrap());
+    assert_eq!(script.drafts[0], "half an ans");
+    assert!(script.said[0].starts_with("Resuming"), "{:?}", script.said);
+    assert_eq!(report.questions[0].answer, "The kubelet restarts the container.");
+    assert_eq!(report.questions[1].seconds, Some(10), "time before and after the break adds up");
+    assert_eq!(report.answered, 2);
+}
+
+#[test]
+fn a_strong_answer_earns_the_follow_up_which_is_graded_too() {
+    let c = catalog("after-strong-answer");
+    let g = c.grader();
+    let clock = FakeClock::default();
+    let mut progress = start(&c);
+    let mut script = Script::new(
+        &clock,
+        vec![
+            (
+                10,
+                Input::Answer("The kubelet restarts the container whose liveness probe keeps failing.".into()),
+            ),
+            (
+                10,
+                Input::Answer("A startup probe holds off liveness checks; the kubelet restarts the container only after.".into()),
+            ),
+            (10, Input::Answer("no idea".into())),
+            (10, Input::Answer("no idea".into())),
+        ],
+    );
+    let report = finished(run(&mut progress, &c, &g, &mut script, &clock, &mut |_| Ok(())).unwrap());
+    assert_eq!(script.asked[1], "1/3 follow-up How is that different from a startup probe?");
+    assert_eq!(report.questions.len(), 4);
+    assert!(report.questions[1].follow_up && report.questions[1].id == "q1");
+    assert!(!report.questions[2].follow_up, "a weak answer gets no follow-up");
+}
+
+#[test]
+fn the_interview_ends_when_its_time_is_up() {
+    let c = catalog("none");
+    let g = c.grader();
+    let clock = FakeClock::default();
+    let mut progress = start(&c);
+    let mut script = Script::new(&clock, vec![(250, Input::Answer("The kubelet restarts the container.".into()))]);
+    let report = finished(run(&mut progress, &c, &g, &mut script, &clock, &mut |_| Ok(())).unwrap());
+    assert!(script.said.iter().any(|s| s.contains("time is up")), "{:?}", script.said);
+    assert_eq!((report.answered, report.skipped), (1, 2));
+}
+
+#[test]
+fn a_failing_disk_is_reported_once_and_loses_nothing() {
+    let c = catalog("none");
+    let g = c.grader();
+    let clock = FakeClock::default();
+    let mut progress = start(&c);
+    let mut script = Script::new(
+        &clock,
+        vec![
+            (1, Input::Answer("a".into())),
+            (1, Input::Answer("b".into())),
+            (1, Input::Answer("c".into())),
+        ],
+    );
+    let report = finished(
+        run(&mut progress, &c, &g, &mut script, &clock, &mut |_| {
+            anyhow::bail!("No space left on device")
+        })
+        .unwrap(),
+    );
+    assert_eq!(
+        script
+            .said
+            .iter()
+            .filter(|s| s.contains("cannot save progress: No space left on device"))
+            .count(),
+        1
+    );
+    assert_eq!(
+        report.questions.iter().map(|q| q.answer.as_str()).collect::<Vec<_>>(),
+        ["a", "b", "c"]
+    );
+}
+
+#[test]
+fn pause_stops_the_clock_and_instant_feedback_shows_scores() {
+    let c = catalog("none");
+    let g = c.grader();
+    let clock = FakeClock::default();
+    let mut progress = start(&c);
+    progress.feedback = Feedback::Instant;
+    let mut script = Script::new(
+        &clock,
+        vec![
+            (5, Input::Pause(String::new())),
+            (5, Input::Answer("The kubelet restarts the container.".into())),
+            (1, Input::Skip),
+            (1, Input::Skip),
+        ],
+    );
+    let report = finished(run(&mut progress, &c, &g, &mut script, &clock, &mut |_| Ok(())).unwrap());
+    assert_eq!(report.questions[0].seconds, Some(10), "the 1000 s pause is not counted");
+    assert!(
+        script
+            .said
+            .iter()
+            .any(|s| s.starts_with("Score ") && s.contains("missed: probe keeps failing")),
+        "{:?}",
+        script.said
+    );
+}
