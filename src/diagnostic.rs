@@ -10,6 +10,10 @@
 use std::fmt;
 use std::ops::Range;
 
+/// The largest file grill reads: far above any real bank or answer sheet
+/// (a 10 MB answer fits), low enough that a wrong file fails at once.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
 /// A text file as read, kept so positions can be turned into lines and shown.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -34,6 +38,20 @@ impl SourceFile {
     /// diagnostic rather than an I/O error the user cannot place.
     pub fn read(path: &std::path::Path) -> Result<SourceFile, Diagnostic> {
         let name = path.display().to_string();
+        let size = std::fs::metadata(path)
+            .map_err(|e| Diagnostic::file(&name, format!("cannot read file: {e}")))?
+            .len();
+        if size > MAX_FILE_BYTES {
+            return Err(Diagnostic::file(
+                &name,
+                format!(
+                    "the file is {} MB; grill reads files of at most {} MB",
+                    size.div_ceil(1 << 20),
+                    MAX_FILE_BYTES >> 20
+                ),
+            )
+            .with_help("split it into several files (a bank directory may hold any number)"));
+        }
         let bytes = std::fs::read(path).map_err(|e| Diagnostic::file(&name, format!("cannot read file: {e}")))?;
         match String::from_utf8(bytes) {
             Ok(text) => Ok(SourceFile::new(name, text)),
@@ -58,20 +76,34 @@ impl SourceFile {
     pub fn error_at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
         let start = span.start.min(self.text.len());
         let (line, column) = self.line_col(start);
-        let line_text = self.text.lines().nth(line - 1).unwrap_or("");
+        let line_start = self.text.as_bytes()[..start].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line_text = self.text[line_start..].split('\n').next().unwrap_or("").trim_end_matches('\r');
         let width = span
             .end
             .saturating_sub(span.start)
             .clamp(1, line_text.len().saturating_sub(column - 1).max(1));
+        // Long lines are shown as a window around the column, so the caret
+        // still points at the fault.
+        let skip = column
+            .saturating_sub(SNIPPET_WIDTH / 2)
+            .min(line_text.chars().count().saturating_sub(SNIPPET_WIDTH));
+        let (shown, caret) = if skip > 0 {
+            (
+                format!("…{}", line_text.chars().skip(skip + 1).take(SNIPPET_WIDTH - 1).collect::<String>()),
+                column - skip,
+            )
+        } else {
+            (line_text.chars().take(SNIPPET_WIDTH).collect(), column)
+        };
         Diagnostic {
             origin: self.name.clone(),
             line,
             column,
             message: message.into(),
             snippet: Some(Box::new(Snippet {
-                text: truncate(line_text, 120),
-                column,
-                width: width.min(120),
+                text: shown,
+                column: caret,
+                width: width.min(SNIPPET_WIDTH + 1 - caret),
             })),
             help: None,
         }
@@ -105,9 +137,8 @@ impl SourceFile {
     }
 }
 
-fn truncate(line: &str, max: usize) -> String {
-    line.chars().take(max).collect()
-}
+/// Characters of a faulty line shown under a diagnostic.
+const SNIPPET_WIDTH: usize = 100;
 
 /// A hint for the TOML errors people make most, worded as what to do.
 fn toml_help(message: &str) -> Option<String> {
@@ -234,6 +265,26 @@ mod tests {
         assert_eq!(src.line_col(0), (1, 1));
         assert_eq!(src.line_col(6), (2, 1));
         assert_eq!(src.line_col(9), (2, 3)); // after the two-byte é
+    }
+
+    #[test]
+    fn a_long_line_is_shown_around_the_fault() {
+        let text = format!("a = [{}x]\n", "1, ".repeat(200));
+        let src = SourceFile::new("x.toml", text.clone());
+        let at = text.find('x').unwrap();
+        let d = src.error_at(at..at + 1, "bad value");
+        let snippet = d.snippet.as_deref().unwrap();
+        assert!(
+            snippet.text.starts_with('…') && snippet.text.chars().count() <= SNIPPET_WIDTH,
+            "{}",
+            snippet.text
+        );
+        assert_eq!(
+            snippet.text.chars().nth(snippet.column - 1),
+            Some('x'),
+            "the caret is under the fault"
+        );
+        assert_eq!(d.column, at + 1);
     }
 
     #[test]

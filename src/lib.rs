@@ -12,14 +12,20 @@ pub mod batch;
 pub mod catalog;
 pub mod cli;
 pub mod diagnostic;
+pub mod drill;
 pub mod export;
 pub mod fasthash;
 pub mod grade;
+pub mod history;
 pub mod import;
 pub mod paths;
 pub mod plan;
+pub mod progress;
 pub mod report;
 pub mod scenario;
 pub mod session;
 pub mod sheet;
 pub mod text;
+
+#[cfg(test)]
+mod fixtures;

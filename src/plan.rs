@@ -5,8 +5,19 @@
 //! A pure function of the catalog, the scenario, the options and the seed:
 //! no I/O, no clock. The plan records the chosen ids and budgets, so a saved
 //! session replays exactly even if a later `rand` shuffles differently.
+//!
+//! Questions asked in recent sessions come in as a set of ids to avoid
+//! ([`plan_avoiding`], [`recent_to_avoid`]), so the planner stays pure while
+//! history decides what is recent. Plans of listed questions (answer sheets
+//! that name theirs, drills) live in `plan/listed.rs`.
 
-use std::collections::{BTreeMap, HashSet};
+mod listed;
+mod recent;
+
+pub use listed::{drill, replay};
+pub use recent::recent_to_avoid;
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use rand::SeedableRng;
 use rand::rngs::ChaCha8Rng;
@@ -98,6 +109,12 @@ pub enum PlanError {
     },
     #[error("--count must be at least {0} (one question per round)")]
     CountTooSmall(usize),
+    #[error("no bank has a question `{0}`")]
+    UnknownQuestion(String),
+    #[error("question `{id}` is not one {place} asks at {level} level")]
+    NotAsked { id: String, place: String, level: Level },
+    #[error("question `{0}` is listed twice")]
+    ListedTwice(String),
 }
 
 /// `m:ss` or `h:mm:ss`, how budgets are shown.
@@ -112,6 +129,20 @@ pub fn clock(seconds: u32) -> String {
 
 /// Builds the interview for `scenario` at `level`.
 pub fn plan(catalog: &Catalog, scenario: &Scenario, level: Level, options: PlanOptions) -> Result<Plan, PlanError> {
+    plan_avoiding(catalog, scenario, level, options, &BTreeSet::new())
+}
+
+/// [`plan`], preferring questions not in `avoid`: a round picks only from
+/// the others while they can fill it (and fit its budget), and otherwise
+/// takes the others first within each topic. With nothing to avoid it
+/// plans exactly as [`plan`] always did for a seed.
+pub fn plan_avoiding(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    level: Level,
+    options: PlanOptions,
+    avoid: &BTreeSet<String>,
+) -> Result<Plan, PlanError> {
     let Some(&pass_mark) = scenario.pass_marks.get(&level) else {
         return Err(PlanError::LevelNotOffered {
             scenario: scenario.id.clone(),
@@ -130,12 +161,16 @@ pub fn plan(catalog: &Catalog, scenario: &Scenario, level: Level, options: PlanO
             .pool(&round.banks, level)
             .filter(|q| !used.contains(&q.id) && round.topic_mix.get(&q.topic) != Some(&0))
             .collect();
-        let name = if scenario.rounds.len() == 1 {
-            format!("scenario `{}`", scenario.id)
-        } else {
-            format!("round `{}`", round.title)
+        let name = place(scenario, round);
+        let fresh: Vec<&Question> = pool.iter().filter(|q| !avoid.contains(&q.id)).copied().collect();
+        let only_fresh = match fresh.len() >= size.questions && fresh.len() < pool.len() {
+            true => pick_round(round, name.clone(), level, size, fresh, avoid, &mut rng).ok(),
+            false => None,
         };
-        let picked = pick_round(round, name, level, size, pool, &mut rng)?;
+        let picked = match only_fresh {
+            Some(picked) => picked,
+            None => pick_round(round, name, level, size, pool, avoid, &mut rng)?,
+        };
         used.extend(picked.iter().map(|q| q.id.clone()));
         let round_index = rounds.len();
         rounds.push(PlannedRound {
@@ -143,16 +178,7 @@ pub fn plan(catalog: &Catalog, scenario: &Scenario, level: Level, options: PlanO
             briefing: round.briefing.clone(),
             budget_seconds: size.seconds,
         });
-        questions.extend(picked.into_iter().map(|q| PlannedQuestion {
-            id: q.id.clone(),
-            bank: q.bank.clone(),
-            prompt: q.prompt.clone(),
-            topic: q.topic.clone(),
-            level: q.level,
-            difficulty: q.difficulty,
-            budget_seconds: budget_of(q, round),
-            round: round_index,
-        }));
+        questions.extend(picked.into_iter().map(|q| planned(q, round, round_index)));
     }
     Ok(Plan {
         scenario: scenario.id.clone(),
@@ -166,6 +192,28 @@ pub fn plan(catalog: &Catalog, scenario: &Scenario, level: Level, options: PlanO
         follow_ups: scenario.follow_ups,
         overtime_penalty: scenario.overtime_penalty,
     })
+}
+
+/// How errors name a round: the scenario itself when it has only one.
+fn place(scenario: &Scenario, round: &Round) -> String {
+    if scenario.rounds.len() == 1 {
+        format!("scenario `{}`", scenario.id)
+    } else {
+        format!("round `{}`", round.title)
+    }
+}
+
+fn planned(q: &Question, round: &Round, index: usize) -> PlannedQuestion {
+    PlannedQuestion {
+        id: q.id.clone(),
+        bank: q.bank.clone(),
+        prompt: q.prompt.clone(),
+        topic: q.topic.clone(),
+        level: q.level,
+        difficulty: q.difficulty,
+        budget_seconds: budget_of(q, round),
+        round: index,
+    }
 }
 
 fn budget_of(q: &Question, round: &Round) -> u32 {
@@ -227,13 +275,15 @@ fn apportion(total: usize, shares: impl Iterator<Item = usize>) -> Vec<usize> {
 }
 
 /// Picks a round's questions: topics taken in turn by weight, within the
-/// round's budget, then ordered as the round asks.
+/// round's budget, then ordered as the round asks. Within a topic,
+/// questions not in `avoid` come first.
 fn pick_round<'a>(
     round: &Round,
     name: String,
     level: Level,
     size: &RoundSize,
     mut pool: Vec<&'a Question>,
+    avoid: &BTreeSet<String>,
     rng: &mut ChaCha8Rng,
 ) -> Result<Vec<&'a Question>, PlanError> {
     if pool.len() < size.questions {
@@ -268,6 +318,8 @@ fn pick_round<'a>(
     }
 
     pool.shuffle(rng);
+    // Stable: without anything to avoid, the shuffled order stands.
+    pool.sort_by_key(|q| avoid.contains(&q.id));
     let mut by_topic: BTreeMap<&str, Vec<&Question>> = BTreeMap::new();
     for q in &pool {
         by_topic.entry(q.topic.as_str()).or_default().push(q);
@@ -278,14 +330,17 @@ fn pick_round<'a>(
     let mut taken: BTreeMap<&str, usize> = BTreeMap::new();
     let mut picked: Vec<&Question> = Vec::with_capacity(size.questions);
     while picked.len() < size.questions {
-        // The topic furthest below its share goes next; ties by shuffled order.
+        // The topic furthest below its share goes next; ties by shuffled
+        // order. Topics with questions not to avoid left go before those
+        // without, so those questions are all used before any avoided one.
+        let avoided_next = |t: &str| avoid.contains(&by_topic[t][taken.get(t).copied().unwrap_or(0)].id);
         let next = topics
             .iter()
             .filter(|t| taken.get(*t).copied().unwrap_or(0) < by_topic[*t].len())
             .min_by(|a, b| {
                 let ra = taken.get(*a).copied().unwrap_or(0) as f64 / weight(a);
                 let rb = taken.get(*b).copied().unwrap_or(0) as f64 / weight(b);
-                ra.total_cmp(&rb)
+                avoided_next(a).cmp(&avoided_next(b)).then(ra.total_cmp(&rb))
             })
             .copied()
             .expect("pool holds enough questions");
@@ -312,7 +367,7 @@ fn pick_round<'a>(
                         && budget_of(q, round) < budget_of(longest, round)
                         && (!same_topic || q.topic == longest.topic)
                 })
-                .min_by_key(|q| budget_of(q, round))
+                .min_by_key(|q| (avoid.contains(&q.id), budget_of(q, round)))
                 .copied()
         };
         let Some(replacement) = shorter(true).or_else(|| shorter(false)) else {
@@ -340,7 +395,7 @@ mod tests {
     use super::*;
     use crate::catalog::Sources;
 
-    fn catalog(questions_per_topic: usize, seconds: u32) -> Catalog {
+    pub(super) fn catalog(questions_per_topic: usize, seconds: u32) -> Catalog {
         let dir = tempfile::tempdir().unwrap();
         let mut bank = String::from("id = \"t\"\ntitle = \"T\"\n");
         for topic in ["kubernetes", "security", "cost"] {
@@ -367,7 +422,7 @@ mod tests {
         .unwrap()
     }
 
-    fn ids(p: &Plan) -> Vec<&str> {
+    pub(super) fn ids(p: &Plan) -> Vec<&str> {
         p.questions.iter().map(|q| q.id.as_str()).collect()
     }
 
@@ -481,6 +536,37 @@ mod tests {
         .unwrap();
         let min = p.questions.iter().map(|q| q.difficulty).min().unwrap();
         assert_eq!(p.questions[0].difficulty, min);
+    }
+
+    pub(super) fn seeded(seed: u64) -> PlanOptions {
+        PlanOptions {
+            seed,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn avoided_questions_are_left_out_while_others_remain() {
+        let c = catalog(10, 60);
+        let s = c.scenario("s").unwrap();
+        let first = plan(&c, s, Level::Mid, seeded(5)).unwrap();
+        assert_eq!(plan_avoiding(&c, s, Level::Mid, seeded(5), &BTreeSet::new()).unwrap(), first);
+        let mut avoid: BTreeSet<String> = ids(&first).iter().map(|id| id.to_string()).collect();
+        let second = plan_avoiding(&c, s, Level::Mid, seeded(5), &avoid).unwrap();
+        assert!(second.questions.iter().all(|q| !avoid.contains(&q.id)), "{:?}", ids(&second));
+        // 28 of 30 avoided: the 2 fresh ones come first, 4 avoided fill up.
+        avoid = c
+            .questions()
+            .map(|q| q.id.clone())
+            .filter(|id| id != "cost-3" && id != "security-9")
+            .collect();
+        let third = plan_avoiding(&c, s, Level::Mid, seeded(5), &avoid).unwrap();
+        assert_eq!(third.questions.len(), 6);
+        assert!(
+            ids(&third).contains(&"cost-3") && ids(&third).contains(&"security-9"),
+            "{:?}",
+            ids(&third)
+        );
     }
 
     #[test]

@@ -51,6 +51,38 @@ pub struct QuestionReport {
     pub follow_up: bool,
 }
 
+impl QuestionReport {
+    /// The time taken against the budget, as exported reports show it.
+    pub fn time_text(&self) -> String {
+        match self.seconds {
+            Some(s) => format!(
+                "{} of {}{}",
+                clock(s),
+                clock(self.budget_seconds),
+                if self.over_budget { " — over budget" } else { "" }
+            ),
+            None => format!("budget {}", clock(self.budget_seconds)),
+        }
+    }
+
+    /// ` · follow-up`, ` · 1 hint, −10.0 points` when they apply.
+    pub fn notes(&self) -> String {
+        let mut notes = String::new();
+        if self.follow_up {
+            notes += " · follow-up";
+        }
+        if self.hints > 0 || self.penalty > 0.0 {
+            notes += &format!(
+                " · {} hint{}, −{:.1} points",
+                self.hints,
+                if self.hints == 1 { "" } else { "s" },
+                self.penalty
+            );
+        }
+        notes
+    }
+}
+
 /// Average score per topic.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TopicReport {
@@ -269,7 +301,8 @@ fn mean(values: impl Iterator<Item = f64>) -> f64 {
     if n == 0 { 0.0 } else { sum / n as f64 }
 }
 
-fn round1(x: f64) -> f64 {
+/// `x` rounded to one decimal, as scores are shown and stored.
+pub(crate) fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
@@ -286,6 +319,15 @@ fn score_style(score: f64, verdict: Verdict) -> console::StyledObject<String> {
 pub fn bar(score: f64, width: usize) -> String {
     let filled = ((score.clamp(0.0, 100.0) / 100.0) * width as f64).round() as usize;
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+/// `text` cut to `max` characters, an ellipsis marking the cut.
+pub fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        text.chars().take(max.saturating_sub(1)).collect::<String>() + "…"
+    }
 }
 
 /// Wraps `text` at `width` columns, each line starting with `indent`.

@@ -1,35 +1,53 @@
 //! `grill plan`, `grill sheet` and `grill run`: choosing an interview and
 //! sitting it from an answer sheet.
+//!
+//! A new plan prefers questions not asked in recent sessions of the same
+//! scenario and level (unless `--fresh`); a sheet records its questions, so
+//! grading it rebuilds the same plan whatever history holds by then.
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context as _, bail};
+use anyhow::{Context as _, anyhow, bail};
+use jiff::Timestamp;
 
+use super::history::warn_problems;
+use super::report::{finish_report, format_of};
 use super::{Out, PlanArgs, PlanFlags, PlanFormat, RunArgs, SheetArgs, load_catalog};
 use crate::bank::Level;
 use crate::catalog::Catalog;
 use crate::diagnostic::SourceFile;
-use crate::export::{Format, render};
-use crate::plan::{self as planner, Plan, PlanOptions, clock};
+use crate::history::{History, Kind, SessionRecord, Source};
+use crate::plan::{self as planner, Plan, PlanError, PlanOptions, clock};
 use crate::report::{Report, wrap};
-use crate::sheet::AnswerSheet;
+use crate::scenario::Scenario;
+use crate::sheet::{AnswerSheet, Listed, SheetHeader};
 
 /// The scenario a bare `grill` offers first.
 pub const DEFAULT_SCENARIO: &str = "kubeflow-ops";
 
 /// The interview the flags ask for, gaps filled from an answer sheet.
-struct Chosen {
-    catalog: Catalog,
-    scenario: String,
-    level: Level,
-    options: PlanOptions,
+pub(super) struct Chosen {
+    pub catalog: Catalog,
+    pub scenario: String,
+    pub level: Level,
+    pub options: PlanOptions,
     /// No seed was given: one was drawn at random.
-    random_seed: bool,
+    pub random_seed: bool,
+    /// Questions asked recently, for a new plan to avoid (none with
+    /// `--fresh` or when grading a sheet).
+    pub avoid: BTreeSet<String>,
 }
 
-fn choose(dirs: &[PathBuf], flags: &PlanFlags, sheet: Option<&AnswerSheet>) -> anyhow::Result<Chosen> {
+impl Chosen {
+    pub fn scenario(&self) -> &Scenario {
+        self.catalog.scenario(&self.scenario).expect("chosen from the catalog")
+    }
+}
+
+pub(super) fn choose(dirs: &[PathBuf], flags: &PlanFlags, sheet: Option<&AnswerSheet>) -> anyhow::Result<Chosen> {
     let mut files = Vec::new();
     let mut scenario = flags.scenario.clone().or_else(|| sheet.and_then(|s| s.scenario.clone()));
     // A scenario may be named by the path of its file.
@@ -55,8 +73,12 @@ fn choose(dirs: &[PathBuf], flags: &PlanFlags, sheet: Option<&AnswerSheet>) -> a
     let given = flags.seed.or(sheet.and_then(|s| s.seed));
     let options = PlanOptions {
         count: flags.count,
-        minutes: flags.minutes,
+        minutes: flags.minutes.or(sheet.and_then(|s| s.minutes)),
         seed: given.unwrap_or_else(|| u64::from(rand::random::<u32>())),
+    };
+    let avoid = match sheet.is_none() && !flags.fresh {
+        true => recently_asked(&catalog, found, level, flags.count),
+        false => BTreeSet::new(),
     };
     Ok(Chosen {
         catalog,
@@ -64,15 +86,75 @@ fn choose(dirs: &[PathBuf], flags: &PlanFlags, sheet: Option<&AnswerSheet>) -> a
         level,
         options,
         random_seed: given.is_none(),
+        avoid,
     })
+}
+
+/// The questions of recent sessions of `scenario` at `level` to avoid
+/// asking again; none when history cannot be read (a warning says why).
+pub(super) fn recently_asked(catalog: &Catalog, scenario: &Scenario, level: Level, count: Option<usize>) -> BTreeSet<String> {
+    let listing = match History::from_env().list() {
+        Ok(listing) => listing,
+        Err(e) => {
+            eprintln!("warning: history not read, so recent questions may come back: {e:#}");
+            return BTreeSet::new();
+        }
+    };
+    warn_problems(&listing);
+    let recent = listing
+        .sessions
+        .iter()
+        .rev()
+        .filter(|s| s.report.scenario == scenario.id && s.report.level == level)
+        .map(|s| s.planned.as_slice());
+    planner::recent_to_avoid(catalog, scenario, level, count, recent)
 }
 
 fn build(c: &Chosen) -> anyhow::Result<Plan> {
     let (scenario, level) = (&c.scenario, c.level);
-    let s = c.catalog.scenario(scenario).expect("chosen from the catalog");
-    planner::plan(&c.catalog, s, level, c.options)
+    planner::plan_avoiding(&c.catalog, c.scenario(), level, c.options, &c.avoid)
         .map_err(anyhow::Error::new)
         .with_context(|| format!("cannot plan `{scenario}` at {level} level"))
+}
+
+/// Tells how many recently asked questions a new plan steered clear of.
+fn note_avoided(c: &Chosen, p: &Plan) {
+    if c.avoid.is_empty() {
+        return;
+    }
+    let repeats = p.questions.iter().filter(|q| c.avoid.contains(&q.id)).count();
+    let repeated = match repeats {
+        0 => String::new(),
+        n => format!(", {n} asked again (the pool is small)"),
+    };
+    eprintln!(
+        "note: preferring questions your recent {} sessions at {} level did not ask: {} new{repeated}; --fresh ignores history",
+        c.scenario,
+        c.level,
+        p.questions.len() - repeats,
+    );
+}
+
+/// The plan of the questions a sheet lists, an error naming the sheet's
+/// line when one does not fit.
+fn listed_plan(c: &Chosen, sheet: &AnswerSheet, listed: &[Listed]) -> anyhow::Result<Plan> {
+    let ids: Vec<String> = listed.iter().map(|l| l.id.clone()).collect();
+    let result = match sheet.kind {
+        Kind::Drill => planner::drill(&c.catalog, c.scenario(), c.level, &ids, c.options.seed),
+        Kind::Interview => planner::replay(&c.catalog, c.scenario(), c.level, c.options, &ids),
+    };
+    result.map_err(|e| {
+        let at = match &e {
+            PlanError::UnknownQuestion(id) | PlanError::NotAsked { id, .. } | PlanError::ListedTwice(id) => {
+                listed.iter().rev().find(|l| &l.id == id).map(|l| format!("{}: ", l.origin))
+            }
+            _ => None,
+        };
+        anyhow!(
+            "{}{e}\nhelp: fix `questions` in the sheet, or write a new one with `grill sheet` or `grill drill`",
+            at.unwrap_or_default()
+        )
+    })
 }
 
 pub fn plan_text(p: &Plan, briefing: &str) -> String {
@@ -121,6 +203,7 @@ pub fn plan_text(p: &Plan, briefing: &str) -> String {
 pub fn plan(dirs: &[PathBuf], args: &PlanArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
     let chosen = choose(dirs, &args.plan, None)?;
     let p = build(&chosen)?;
+    note_avoided(&chosen, &p);
     match args.format {
         PlanFormat::Json => out.print(&(serde_json::to_string_pretty(&p)? + "\n"))?,
         PlanFormat::Text => out.print(&plan_text(&p, &chosen.catalog.scenario(&chosen.scenario).expect("chosen").briefing))?,
@@ -129,8 +212,16 @@ pub fn plan(dirs: &[PathBuf], args: &PlanArgs, out: &mut Out) -> anyhow::Result<
 }
 
 pub fn sheet(dirs: &[PathBuf], args: &SheetArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
-    let p = build(&choose(dirs, &args.plan, None)?)?;
-    let text = AnswerSheet::blank(&p);
+    let chosen = choose(dirs, &args.plan, None)?;
+    let p = build(&chosen)?;
+    note_avoided(&chosen, &p);
+    let text = AnswerSheet::blank_with(
+        &p,
+        SheetHeader {
+            kind: Kind::Interview,
+            minutes: args.plan.minutes,
+        },
+    );
     match &args.output {
         Some(path) => {
             if path.exists() && !args.force {
@@ -158,39 +249,34 @@ pub fn run(dirs: &[PathBuf], args: &RunArgs, out: &mut Out) -> anyhow::Result<Ex
         let plan = build(&chosen)?;
         return super::live::start(&chosen.catalog, plan, &super::live::LiveOptions::from_run(args), out);
     };
+    let started = Timestamp::now();
+    if let Some(path) = &args.export {
+        format_of(path)?;
+    }
     let src = SourceFile::read(answers).map_err(|d| anyhow::anyhow!("{d}"))?;
     let sheet = AnswerSheet::parse(&src)
         .map_err(anyhow::Error::new)
         .context("cannot read the answer sheet")?;
     let chosen = choose(dirs, &args.plan, Some(&sheet))?;
-    if chosen.random_seed {
-        eprintln!(
-            "note: no seed given, using {}; the sheet's answers may not match this plan (pass --seed)",
-            chosen.options.seed
-        );
-    }
-    let p = build(&chosen)?;
+    let p = match &sheet.questions {
+        Some(listed) => {
+            if args.plan.count.is_some_and(|n| n != listed.len()) {
+                eprintln!("note: the sheet lists its {} questions; --count is ignored", listed.len());
+            }
+            listed_plan(&chosen, &sheet, listed)?
+        }
+        None => {
+            if chosen.random_seed {
+                eprintln!(
+                    "note: no seed given, using {}; the sheet's answers may not match this plan (pass --seed)",
+                    chosen.options.seed
+                );
+            }
+            build(&chosen)?
+        }
+    };
     let grader = chosen.catalog.grader();
     let report = Report::grade(&p, &chosen.catalog, &grader, &sheet.answers);
-    finish_report(&report, args.format, args.export.as_deref(), out)
-}
-
-/// Prints a finished report's warnings and the report, writes the export
-/// file if one was asked for, and picks the exit code from the result.
-pub fn finish_report(report: &Report, format: Format, export: Option<&Path>, out: &mut Out) -> anyhow::Result<ExitCode> {
-    for w in &report.warnings {
-        eprintln!("warning: {w}");
-    }
-    if let Some(path) = export {
-        let file_format = Format::from_path(path).with_context(|| {
-            format!(
-                "cannot tell the format of {} from its extension; use .json, .md or .txt",
-                path.display()
-            )
-        })?;
-        crate::atomic::write(path, &render(report, file_format))?;
-        eprintln!("Report written to {}", path.display());
-    }
-    out.print(&render(report, format))?;
-    Ok(if report.passed { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    let record = SessionRecord::new(&p, report, sheet.kind, Source::Sheet, started, Timestamp::now());
+    finish_report(&record, !args.no_save, args.format, args.export.as_deref(), out)
 }

@@ -8,10 +8,13 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context as _, bail};
+use jiff::Timestamp;
 
-use super::interview::{DEFAULT_SCENARIO, finish_report};
+use super::interview::{DEFAULT_SCENARIO, recently_asked};
+use super::report::finish_report;
 use super::{Out, ResumeArgs, RunArgs, load_catalog};
 use crate::catalog::Catalog;
+use crate::history::{Kind, SessionRecord, Source};
 use crate::paths::data_dir;
 use crate::plan::clock;
 use crate::session::terminal::{Display, TerminalPrompter};
@@ -34,6 +37,8 @@ pub struct LiveOptions {
     pub feedback: Feedback,
     pub export: Option<PathBuf>,
     pub format: crate::export::Format,
+    /// Save the finished session to history.
+    pub save: bool,
 }
 
 impl LiveOptions {
@@ -43,6 +48,7 @@ impl LiveOptions {
             feedback: args.feedback.map(Into::into).unwrap_or_default(),
             export: args.export.clone(),
             format: args.format,
+            save: !args.no_save,
         }
     }
 }
@@ -73,7 +79,7 @@ pub fn menu(dirs: &[PathBuf], out: &mut Out) -> anyhow::Result<ExitCode> {
     let (scenario, level) = choice;
     let s = catalog.scenario(&scenario).expect("chosen from the catalog");
     let seed = u64::from(rand::random::<u32>());
-    let plan = crate::plan::plan(
+    let plan = crate::plan::plan_avoiding(
         &catalog,
         s,
         level,
@@ -81,12 +87,14 @@ pub fn menu(dirs: &[PathBuf], out: &mut Out) -> anyhow::Result<ExitCode> {
             seed,
             ..Default::default()
         },
+        &recently_asked(&catalog, s, level, None),
     )?;
     let options = LiveOptions {
         display: Display::Bars,
         feedback: Feedback::End,
         export: None,
         format: crate::export::Format::Text,
+        save: true,
     };
     start(&catalog, plan, &options, out)
 }
@@ -133,6 +141,7 @@ pub fn resume(dirs: &[PathBuf], args: &ResumeArgs, out: &mut Out) -> anyhow::Res
         feedback: progress.feedback,
         export: args.export.clone(),
         format: crate::export::Format::Text,
+        save: !args.no_save,
     };
     if !has_terminal(options.display) {
         eprintln!("{}", needs_terminal());
@@ -159,7 +168,9 @@ fn drive(catalog: &Catalog, mut progress: Progress, options: &LiveOptions, out: 
             if let Err(e) = store.save(&progress) {
                 eprintln!("warning: cannot save the finished session: {e:#}");
             }
-            finish_report(&report, options.format, options.export.as_deref(), out)
+            let started = progress.started_at.parse().unwrap_or_else(|_| Timestamp::now());
+            let record = SessionRecord::new(&progress.plan, *report, Kind::Interview, Source::Live, started, Timestamp::now());
+            finish_report(&record, options.save, options.format, options.export.as_deref(), out)
         }
         Ending::Quit => {
             eprintln!(

@@ -3,10 +3,13 @@
 //! print through [`Out`], which treats a closed pipe as a normal end.
 
 mod browse;
+mod drill;
 mod grade;
+mod history;
 mod import;
 mod interview;
 mod live;
+mod report;
 
 use std::ffi::OsString;
 use std::io::{self, Write};
@@ -54,6 +57,14 @@ pub enum Command {
     /// Browse interview scenarios.
     #[command(subcommand)]
     Scenarios(ScenariosCommand),
+    /// List past sessions; delete, export or import them.
+    History(HistoryArgs),
+    /// Show or export the report of a past session (Markdown, JSON, HTML).
+    Report(ReportArgs),
+    /// Your scores over time, per interview and per topic, and your weakest topics.
+    Progress(ProgressArgs),
+    /// Practise the questions your past scores say you most need (spaced repetition).
+    Drill(DrillArgs),
     /// Turn Q&A documents (Markdown, text, CSV, TSV, Anki export) into a question bank.
     Import(import::ImportArgs),
 }
@@ -75,6 +86,10 @@ pub struct PlanFlags {
     /// Seed for a reproducible plan (default: random, and printed).
     #[arg(long, short)]
     pub seed: Option<u64>,
+    /// Ignore history: do not prefer questions you were not asked recently
+    /// (the same seed then gives the same plan on any machine).
+    #[arg(long)]
+    pub fresh: bool,
 }
 
 #[derive(Debug, Args)]
@@ -113,7 +128,7 @@ pub struct RunArgs {
     /// How to print the report.
     #[arg(long, short, value_enum, default_value = "text")]
     pub format: Format,
-    /// Also write the report to FILE (format from its extension: .json, .md, .txt).
+    /// Also write the report to FILE (format from its extension: .html, .md, .json, .txt).
     #[arg(long, value_name = "FILE")]
     pub export: Option<PathBuf>,
     /// Live: show the score and missed points after each answer (`instant`) or only at the end.
@@ -122,6 +137,9 @@ pub struct RunArgs {
     /// Live: print time as text lines instead of a redrawn bar (screen readers, logs).
     #[arg(long)]
     pub plain: bool,
+    /// Do not save the session to history.
+    #[arg(long)]
+    pub no_save: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -152,6 +170,100 @@ pub struct ResumeArgs {
     /// Also write the report to FILE at the end.
     #[arg(long, value_name = "FILE")]
     pub export: Option<PathBuf>,
+    /// Do not save the session to history.
+    #[arg(long)]
+    pub no_save: bool,
+}
+
+/// Which sessions to look at.
+#[derive(Debug, Args, Clone, Default)]
+pub struct SessionFilter {
+    /// Only sessions of this scenario.
+    #[arg(long)]
+    pub scenario: Option<String>,
+    /// Only sessions at this level.
+    #[arg(long, short)]
+    pub level: Option<Level>,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct HistoryArgs {
+    #[command(subcommand)]
+    pub command: Option<HistoryCommand>,
+    #[command(flatten)]
+    pub filter: SessionFilter,
+    /// Print the list as JSON, for programs.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HistoryCommand {
+    /// Delete a session from history.
+    Delete {
+        /// The session's id (or the start of it) from `grill history`, or `last`.
+        id: String,
+    },
+    /// Write every session to FILE (`-`: standard output), to import elsewhere.
+    Export {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Merge the sessions in FILE (an export, or one session file; `-`: standard input).
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The session's id (or the start of it) from `grill history`, or `last`.
+    #[arg(default_value = "last")]
+    pub id: String,
+    /// Format (default: from the extension of -o FILE, else text).
+    #[arg(long, short, value_enum)]
+    pub format: Option<Format>,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    #[command(flatten)]
+    pub filter: SessionFilter,
+    /// Print JSON, for programs.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DrillArgs {
+    /// Scenario whose questions to drill (default: that of your last session).
+    pub scenario: Option<String>,
+    /// Level to drill (default: that of your last session of the scenario).
+    #[arg(long, short)]
+    pub level: Option<Level>,
+    /// Number of questions.
+    #[arg(long, short = 'n', default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=200))]
+    pub count: u16,
+    /// Only questions of this topic.
+    #[arg(long, short)]
+    pub topic: Option<String>,
+    /// Seed for the order of questions never seen (default: random, and printed).
+    #[arg(long, short)]
+    pub seed: Option<u64>,
+    /// Write the drill's answer sheet to FILE; grade it with `grill run --answers FILE`.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE if it exists (it may hold answers).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -270,6 +382,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode>
         Some(Command::Grade(a)) => grade::grade(&cli.banks, &a, &mut out),
         Some(Command::Banks(c)) => browse::banks(&cli.banks, c, &mut out),
         Some(Command::Scenarios(c)) => browse::scenarios(&cli.banks, c, &mut out),
+        Some(Command::History(a)) => history::history(&a, &mut out),
+        Some(Command::Report(a)) => report::report(&a, &mut out),
+        Some(Command::Progress(a)) => history::progress(&a, &mut out),
+        Some(Command::Drill(a)) => drill::drill(&cli.banks, &a, &mut out),
         Some(Command::Import(a)) => import::import(&cli.banks, &a, &mut out),
     }
 }

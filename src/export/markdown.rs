@@ -5,10 +5,11 @@
 
 use std::fmt::Write as _;
 
+use super::Context;
 use crate::plan::clock;
 use crate::report::{Report, bar};
 
-pub fn to_markdown(r: &Report) -> String {
+pub fn to_markdown(r: &Report, context: &Context) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "# {} — {} level\n", escape(&r.title), r.level);
     let outcome = if r.passed { "**passed**" } else { "**not passed**" };
@@ -20,7 +21,19 @@ pub fn to_markdown(r: &Report) -> String {
     } else {
         let _ = writeln!(o, "| Budget | {} |", clock(r.budget_seconds));
     }
-    let _ = writeln!(o, "| Scenario | `{}`, seed {} |\n", r.scenario, r.seed);
+    let _ = writeln!(o, "| Scenario | `{}`, seed {} |", r.scenario, r.seed);
+    if let Some(date) = &context.date {
+        let _ = writeln!(o, "| Date | {date} |");
+    }
+    if let Some(session) = &context.session {
+        let _ = writeln!(o, "| Session | `{}` ({}) |", session.id, session.kind.as_str());
+    }
+    if context.trend.len() > 1 {
+        let recent = &context.trend[context.trend.len().saturating_sub(10)..];
+        let scores: Vec<String> = recent.iter().map(|p| format!("{:.0}", p.score)).collect();
+        let _ = writeln!(o, "| Trend | {} (last {} sessions) |", scores.join(" → "), scores.len());
+    }
+    let _ = writeln!(o);
 
     let _ = writeln!(o, "## By topic\n\n| Topic | Questions | Score | |\n|---|---:|---:|---|");
     for t in &r.topics {
@@ -35,23 +48,16 @@ pub fn to_markdown(r: &Report) -> String {
     let _ = writeln!(o, "\n## Questions");
     for (i, q) in r.questions.iter().enumerate() {
         let _ = writeln!(o, "\n### {}. {}\n", i + 1, escape(&q.prompt));
-        let time = match q.seconds {
-            Some(s) => format!(
-                "{} of {}{}",
-                clock(s),
-                clock(q.budget_seconds),
-                if q.over_budget { " — over budget" } else { "" }
-            ),
-            None => format!("budget {}", clock(q.budget_seconds)),
-        };
         let _ = writeln!(
             o,
-            "`{}` · {} · {} · **{:.1}** ({}) · {time}\n",
+            "`{}` · {} · {} · **{:.1}** ({}) · {}{}\n",
             q.id,
             q.topic,
             q.level,
             q.score,
-            q.verdict.as_str()
+            q.verdict.as_str(),
+            q.time_text(),
+            q.notes()
         );
         if q.skipped {
             let _ = writeln!(o, "_Skipped._\n");
@@ -114,6 +120,42 @@ mod tests {
     fn fences_outgrow_backticks_in_the_answer() {
         assert!(fence("a ```` b").starts_with("`````text\n"));
         assert!(fence("plain").starts_with("```text\n"));
+    }
+
+    #[test]
+    fn the_report_has_a_summary_topics_and_every_question() {
+        use crate::bank::Level;
+        use crate::export::TrendPoint;
+        let mut r = crate::fixtures::report("s", Level::Mid, &[("q1", "cost", 70.0), ("q2", "security", 0.0)]);
+        r.questions[0].answer = "<script>x</script>\n```\nstill fenced".into();
+        let point = |score| TrendPoint {
+            date: "d".into(),
+            score,
+            current: false,
+        };
+        let context = Context {
+            session: None,
+            date: Some("2026-11-23 14:25".into()),
+            trend: vec![point(40.0), point(55.5)],
+        };
+        let md = to_markdown(&r, &context);
+        for part in [
+            "| Score | 35.0 / 100 — **not passed** (pass mark 60) |",
+            "| Time | 1:40 of 2:00 |",
+            "| Date | 2026-11-23 14:25 |",
+            "| Trend | 40 → 56 (last 2 sessions) |",
+            "| cost | 1 | 70.0 | `███████░░░` |",
+            "### 1. Prompt of q1?",
+            "`q1` · cost · mid · **70.0** (good) · 0:50 of 1:00",
+            "**Your answer**\n\n````text\n<script>x</script>\n```\nstill fenced\n````",
+            "**Covered:** covered point of q1",
+            "**Missed:** missed point of q1",
+            "<details><summary>Reference answer</summary>\n\nThe reference answer to q1.",
+            "### 2. Prompt of q2?",
+            "_Skipped._",
+        ] {
+            assert!(md.contains(part), "lacks {part:?}:\n{md}");
+        }
     }
 
     #[test]

@@ -1,12 +1,21 @@
 //! Writing a [`Report`] for programs and people outside the terminal: JSON
-//! for scripts, Markdown for notes and code-hosting sites.
+//! for scripts, Markdown for notes and code-hosting sites, HTML for a
+//! browser or paper.
 //!
-//! One file per format; each is a pure function from a report to text.
+//! One file per format; each is a pure function from a report and its
+//! [`Context`] (the saved session it belongs to, earlier scores) to text.
+//! [`Context::from_history`] gathers that context from history.
 
+mod chart;
+mod html;
 mod markdown;
 
+use serde::Serialize;
+
+use crate::history::{SessionInfo, SessionRecord, local_time};
 use crate::report::Report;
 
+pub use html::to_html;
 pub use markdown::to_markdown;
 
 /// A report format, chosen by flag or by an output file's extension.
@@ -18,6 +27,8 @@ pub enum Format {
     Json,
     /// For notes and code-hosting sites.
     Md,
+    /// One self-contained page with charts, to open offline or print.
+    Html,
 }
 
 impl Format {
@@ -26,23 +37,153 @@ impl Format {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "json" => Some(Format::Json),
             "md" | "markdown" => Some(Format::Md),
+            "html" | "htm" => Some(Format::Html),
             "txt" => Some(Format::Text),
             _ => None,
         }
     }
 }
 
-/// Renders `report` in `format`.
-pub fn render(report: &Report, format: Format) -> String {
-    match format {
-        Format::Text => report.to_terminal(),
-        Format::Json => to_json(report),
-        Format::Md => to_markdown(report),
+/// What a report shows beyond its own results.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Context {
+    /// The saved session the report belongs to (none with `--no-save`).
+    pub session: Option<SessionInfo>,
+    /// When the session finished, as people read it (local time).
+    pub date: Option<String>,
+    /// Scores of sessions like this one (same scenario, level and kind),
+    /// oldest first, this one included.
+    pub trend: Vec<TrendPoint>,
+}
+
+/// One session's score on a score-over-time chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendPoint {
+    /// When it finished, as people read it.
+    pub date: String,
+    pub score: f64,
+    /// The session the report is about.
+    pub current: bool,
+}
+
+impl Context {
+    /// The context of `record` among `sessions` (history, oldest first; the
+    /// record itself may or may not be among them).
+    pub fn from_history(record: &SessionRecord, saved: bool, sessions: &[SessionRecord]) -> Context {
+        let mut like: Vec<&SessionRecord> = sessions
+            .iter()
+            .filter(|s| s.id != record.id && s.is_like(&record.report.scenario, record.report.level, record.kind))
+            .collect();
+        like.push(record);
+        like.sort_by_key(|s| s.finished);
+        Context {
+            session: saved.then(|| record.info()),
+            date: Some(local_time(record.finished)),
+            trend: like
+                .into_iter()
+                .map(|s| TrendPoint {
+                    date: local_time(s.finished),
+                    score: s.report.score,
+                    current: s.id == record.id,
+                })
+                .collect(),
+        }
     }
 }
 
-pub fn to_json(report: &Report) -> String {
-    let mut s = serde_json::to_string_pretty(report).expect("a report always serialises");
+/// Renders `report` in `format`, outside any saved session.
+pub fn render(report: &Report, format: Format) -> String {
+    render_in(report, format, &Context::default())
+}
+
+/// Renders `report` in `format` with what `context` knows.
+pub fn render_in(report: &Report, format: Format, context: &Context) -> String {
+    match format {
+        Format::Text => report.to_terminal(),
+        Format::Json => to_json(report, context),
+        Format::Md => to_markdown(report, context),
+        Format::Html => to_html(report, context),
+    }
+}
+
+/// The JSON report: the report's own fields, then `session` (null when
+/// the session was not saved). Documented in docs/report.schema.json.
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    #[serde(flatten)]
+    report: &'a Report,
+    session: Option<&'a SessionInfo>,
+}
+
+pub fn to_json(report: &Report, context: &Context) -> String {
+    let doc = JsonReport {
+        report,
+        session: context.session.as_ref(),
+    };
+    let mut s = serde_json::to_string_pretty(&doc).expect("a report always serialises");
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use serde_json::Value;
+
+    use super::*;
+    use crate::bank::Level;
+    use crate::fixtures::record;
+
+    const SCHEMA: &str = include_str!("../../docs/report.schema.json");
+
+    fn keys(v: &Value) -> BTreeSet<String> {
+        v.as_object().unwrap().keys().cloned().collect()
+    }
+
+    /// The documented schema names exactly the fields written, and all are required.
+    #[test]
+    fn the_json_report_matches_its_documented_schema() {
+        let schema: Value = serde_json::from_str(SCHEMA).unwrap();
+        let r = record("s", Level::Mid, "2026-11-20T10:00:00Z", &[("q1", "cost", 50.0)]);
+        let saved = Context::from_history(&r, true, &[]);
+        for context in [saved, Context::default()] {
+            let doc: Value = serde_json::from_str(&to_json(&r.report, &context)).unwrap();
+            let session = &schema["properties"]["session"]["oneOf"][1];
+            for (written, documented) in [
+                (&doc, &schema),
+                (&doc["questions"][0], &schema["properties"]["questions"]["items"]),
+                (&doc["topics"][0], &schema["properties"]["topics"]["items"]),
+                (&doc["session"], session),
+            ] {
+                if written.is_null() {
+                    continue;
+                }
+                let required: BTreeSet<String> = documented["required"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|k| k.as_str().unwrap().to_string())
+                    .collect();
+                assert_eq!(keys(written), keys(&documented["properties"]), "{written}");
+                assert_eq!(keys(written), required);
+            }
+            assert_eq!(doc["version"], schema["properties"]["version"]["const"]);
+        }
+    }
+
+    #[test]
+    fn formats_come_from_extensions() {
+        for (name, format) in [
+            ("r.html", Some(Format::Html)),
+            ("r.HTM", Some(Format::Html)),
+            ("r.md", Some(Format::Md)),
+            ("r.json", Some(Format::Json)),
+            ("r.txt", Some(Format::Text)),
+            ("r.pdf", None),
+            ("r", None),
+        ] {
+            assert_eq!(Format::from_path(std::path::Path::new(name)), format, "{name}");
+        }
+    }
 }

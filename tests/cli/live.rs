@@ -156,6 +156,12 @@ fn answer_skip_hint_interrupt_then_resume_to_the_end() {
         ]
     );
     assert_eq!(saved["answers"][1]["hints"], 1);
+
+    // The finished session is in history, as a live interview.
+    let report = crate::harness::json(&g.args(["--banks", "b", "report", "--format", "json"]).run().success().stdout);
+    assert_eq!(report["session"]["source"], "live");
+    assert_eq!(report["questions"][1]["hints"], 1);
+    assert_eq!(report["questions"][2]["answer"], "It limits volun\ntary disruptions");
 }
 
 #[test]

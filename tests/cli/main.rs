@@ -4,6 +4,7 @@
 
 mod grade;
 mod harness;
+mod history;
 mod hostile;
 mod import;
 mod interview;

@@ -1,0 +1,238 @@
+//! `grill history` (list, delete, export, import) and `grill progress`:
+//! looking back at saved sessions. Files in history that cannot be read
+//! are named in a warning every time history is read, and left alone.
+
+use std::fmt::Write as _;
+use std::io::Read as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, bail};
+use serde::Serialize;
+
+use super::{HistoryArgs, HistoryCommand, Out, ProgressArgs, SessionFilter};
+use crate::bank::Level;
+use crate::history::{History, Kind, Listing, SessionRecord, Source, bundle, local_time};
+use crate::plan::clock;
+use crate::progress::progress as compute_progress;
+use crate::report::cut;
+
+/// Warns about each history file that was skipped.
+pub(super) fn warn_problems(listing: &Listing) {
+    for p in &listing.problems {
+        eprintln!("warning: {p}");
+    }
+}
+
+/// History from the environment, read, its problems warned about.
+pub(super) fn read_history() -> anyhow::Result<(History, Listing)> {
+    let history = History::from_env();
+    let listing = history.list()?;
+    warn_problems(&listing);
+    Ok((history, listing))
+}
+
+fn matches(s: &SessionRecord, filter: &SessionFilter) -> bool {
+    filter.scenario.as_ref().is_none_or(|id| &s.report.scenario == id) && filter.level.is_none_or(|l| s.report.level == l)
+}
+
+/// One line of `grill history --json`.
+#[derive(Serialize)]
+struct Summary<'a> {
+    id: &'a str,
+    kind: Kind,
+    source: Source,
+    started: jiff::Timestamp,
+    finished: jiff::Timestamp,
+    scenario: &'a str,
+    title: &'a str,
+    level: Level,
+    score: f64,
+    pass_mark: u32,
+    passed: bool,
+    seconds: Option<u32>,
+    budget_seconds: u32,
+    questions: usize,
+    answered: usize,
+    skipped: usize,
+}
+
+pub fn history(args: &HistoryArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
+    match &args.command {
+        None => list(args, out),
+        Some(HistoryCommand::Delete { id }) => delete(id),
+        Some(HistoryCommand::Export { file, force }) => export(file, *force, out),
+        Some(HistoryCommand::Import { file }) => import(file),
+    }
+}
+
+fn list(args: &HistoryArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let (history, listing) = read_history()?;
+    let shown: Vec<&SessionRecord> = listing.sessions.iter().filter(|s| matches(s, &args.filter)).collect();
+    if args.json {
+        let rows: Vec<Summary> = shown
+            .iter()
+            .map(|s| {
+                let r = &s.report;
+                Summary {
+                    id: &s.id,
+                    kind: s.kind,
+                    source: s.source,
+                    started: s.started,
+                    finished: s.finished,
+                    scenario: &r.scenario,
+                    title: &r.title,
+                    level: r.level,
+                    score: r.score,
+                    pass_mark: r.pass_mark,
+                    passed: r.passed,
+                    seconds: r.seconds,
+                    budget_seconds: r.budget_seconds,
+                    questions: r.questions.len(),
+                    answered: r.answered,
+                    skipped: r.skipped,
+                }
+            })
+            .collect();
+        out.print(&(serde_json::to_string_pretty(&rows)? + "\n"))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if shown.is_empty() {
+        let what = if listing.sessions.is_empty() {
+            "No sessions in history yet"
+        } else {
+            "No session matches"
+        };
+        out.print(&format!(
+            "{what} ({}).\nEach session is saved when it ends: grill run --answers FILE\n",
+            history.dir().display()
+        ))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "{:<21} {:<16} {:<16} {:<6} {:<9} {:>5}  {:<10} {:>5}",
+        "ID", "Date", "Scenario", "Level", "Kind", "Score", "Result", "Time"
+    );
+    for s in &shown {
+        let r = &s.report;
+        let _ = writeln!(
+            o,
+            "{:<21} {:<16} {:<16} {:<6} {:<9} {:>5.1}  {:<10} {:>5}",
+            s.id,
+            local_time(s.finished),
+            cut(&r.scenario, 16),
+            r.level.as_str(),
+            s.kind.as_str(),
+            r.score,
+            if r.passed { "passed" } else { "not passed" },
+            r.seconds.map(clock).unwrap_or_else(|| "—".into())
+        );
+    }
+    let _ = writeln!(
+        o,
+        "\n{} of {} session{} · grill report ID --format html -o report.html",
+        shown.len(),
+        listing.sessions.len(),
+        if listing.sessions.len() == 1 { "" } else { "s" }
+    );
+    out.print(&o)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn delete(id: &str) -> anyhow::Result<ExitCode> {
+    let (history, listing) = read_history()?;
+    if let Some(p) = listing.problems.iter().find(|p| p.path.file_stem().is_some_and(|s| s == id)) {
+        bail!(
+            "{} cannot be read ({}); grill leaves such files alone: delete it yourself if you no longer want it",
+            p.path.display(),
+            p.reason
+        );
+    }
+    let gone = history.delete(id)?;
+    eprintln!(
+        "Deleted session {} ({} at {} level, {}, score {:.1}).",
+        gone.id,
+        gone.report.scenario,
+        gone.report.level,
+        local_time(gone.finished),
+        gone.report.score
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export(file: &Path, force: bool, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let (_, listing) = read_history()?;
+    let text = bundle(&listing, jiff::Timestamp::now());
+    let n = listing.sessions.len();
+    if file == Path::new("-") {
+        out.print(&text)?;
+    } else {
+        if file.exists() && !force {
+            bail!(
+                "{} already exists; choose another file or pass --force to replace it",
+                file.display()
+            );
+        }
+        crate::atomic::write(file, &text)?;
+        eprintln!(
+            "Exported {n} session{} to {}. On the other machine: grill history import {}",
+            if n == 1 { "" } else { "s" },
+            file.display(),
+            file.display()
+        );
+    }
+    if !listing.problems.is_empty() {
+        eprintln!(
+            "warning: {} unreadable file{} not exported (see above)",
+            listing.problems.len(),
+            if listing.problems.len() == 1 { "" } else { "s" }
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import(file: &Path) -> anyhow::Result<ExitCode> {
+    let (text, name) = if file == Path::new("-") {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).context("cannot read standard input")?;
+        (text, "<stdin>".to_string())
+    } else {
+        let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+        (text, file.display().to_string())
+    };
+    let (history, _) = read_history()?;
+    let done = history.import(&text, &name)?;
+    for r in &done.rejected {
+        eprintln!("warning: not imported: {r}");
+    }
+    eprintln!(
+        "Imported {} session{} into {}; {} already there.",
+        done.added.len(),
+        if done.added.len() == 1 { "" } else { "s" },
+        history.dir().display(),
+        done.present.len()
+    );
+    if done.rejected.is_empty() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        bail!(
+            "{} session{} in {name} could not be imported (see the warnings above)",
+            done.rejected.len(),
+            if done.rejected.len() == 1 { "" } else { "s" }
+        )
+    }
+}
+
+pub fn progress(args: &ProgressArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let (_, listing) = read_history()?;
+    let sessions: Vec<SessionRecord> = listing.sessions.into_iter().filter(|s| matches(s, &args.filter)).collect();
+    let p = compute_progress(&sessions);
+    if args.json {
+        out.print(&(serde_json::to_string_pretty(&p)? + "\n"))?;
+    } else {
+        out.print(&p.to_terminal())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

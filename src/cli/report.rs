@@ -1,0 +1,113 @@
+//! `grill report`: a past session's report in any format — and
+//! [`finish_report`], what every way of sitting a session (answer sheet,
+//! live, resumed, drill) does at the end: save it to history, write the
+//! `--export` file and print the report.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+
+use super::history::{read_history, warn_problems};
+use super::{Out, ReportArgs};
+use crate::export::{Context, Format, render_in};
+use crate::history::{History, Listing, SessionRecord, local_time};
+
+/// The format `path`'s extension names, or an error saying which do.
+pub(crate) fn format_of(path: &Path) -> anyhow::Result<Format> {
+    Format::from_path(path).with_context(|| {
+        format!(
+            "cannot tell the format of {} from its extension; use .html, .md, .json or .txt",
+            path.display()
+        )
+    })
+}
+
+/// Ends a session, however it was sat (answer sheet, live, resumed):
+/// prints the report's warnings, saves the session to history (unless
+/// `save` is false, or the same result is there already), writes `export`
+/// (format from its extension), prints the report in `format` and picks
+/// the exit code: 0 passed, 1 not. Failing to save is a warning, not an
+/// error: the report is still shown.
+pub(crate) fn finish_report(
+    record: &SessionRecord,
+    save: bool,
+    format: Format,
+    export: Option<&Path>,
+    out: &mut Out,
+) -> anyhow::Result<ExitCode> {
+    let export_format = export.map(format_of).transpose()?;
+    for w in &record.report.warnings {
+        eprintln!("warning: {w}");
+    }
+    let history = History::from_env();
+    let listing = match history.list() {
+        Ok(listing) => {
+            warn_problems(&listing);
+            listing
+        }
+        Err(e) => {
+            eprintln!("warning: {e:#}");
+            Listing::default()
+        }
+    };
+    let mut shown = record;
+    let mut saved = false;
+    if save {
+        // Grading the same sheet again is not a new session.
+        if let Some(same) = listing.sessions.iter().find(|s| s.report == record.report && s.kind == record.kind) {
+            eprintln!("note: this result is already in history as {} (not saved again)", same.id);
+            shown = same;
+            saved = true;
+        } else {
+            match history.save(record) {
+                Ok(_) => {
+                    eprintln!("Saved to history as {} (grill history, grill report {}).", record.id, record.id);
+                    saved = true;
+                }
+                Err(e) => eprintln!(
+                    "warning: the session is not saved to history: {e:#}\n  free space or fix the folder's permissions (GRILL_HOME chooses where grill keeps its data), or keep this report with --export FILE.json"
+                ),
+            }
+        }
+    }
+    let context = Context::from_history(shown, saved, &listing.sessions);
+    if let (Some(path), Some(file_format)) = (export, export_format) {
+        crate::atomic::write(path, &render_in(&record.report, file_format, &context))?;
+        eprintln!("Report written to {}", path.display());
+    }
+    out.print(&render_in(&record.report, format, &context))?;
+    Ok(if record.report.passed {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+pub fn report(args: &ReportArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
+    let format = match (args.format, &args.output) {
+        (Some(format), _) => format,
+        (None, Some(path)) => format_of(path)?,
+        (None, None) => Format::Text,
+    };
+    let (_, listing) = read_history()?;
+    let record = listing.find(&args.id)?;
+    let context = Context::from_history(record, true, &listing.sessions);
+    let mut text = render_in(&record.report, format, &context);
+    if format == Format::Text {
+        text = format!(
+            "Session {} · {} · {}\n\n{text}",
+            record.id,
+            record.kind.as_str(),
+            local_time(record.finished)
+        );
+    }
+    match &args.output {
+        Some(path) => {
+            crate::atomic::write(path, &text)?;
+            eprintln!("Report of session {} written to {}", record.id, path.display());
+        }
+        None => out.print(&text)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}

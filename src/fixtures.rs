@@ -1,0 +1,98 @@
+//! Made-up plans, reports and sessions for unit tests, so each test states
+//! only the scores and dates it is about.
+
+use jiff::Timestamp;
+
+use crate::bank::Level;
+use crate::grade::Verdict;
+use crate::history::{Kind, SessionRecord, Source};
+use crate::plan::{Plan, PlannedQuestion, PlannedRound};
+use crate::report::{QuestionReport, Report};
+
+/// A one-round plan asking `questions` (`(id, topic)`), 60 s each.
+pub fn plan(scenario: &str, level: Level, questions: &[(&str, &str)]) -> Plan {
+    Plan {
+        scenario: scenario.into(),
+        title: format!("Title of {scenario}"),
+        level,
+        seed: 7,
+        pass_mark: 60,
+        budget_seconds: 60 * questions.len() as u32,
+        rounds: vec![PlannedRound {
+            title: "Round".into(),
+            briefing: String::new(),
+            budget_seconds: 60 * questions.len() as u32,
+        }],
+        questions: questions
+            .iter()
+            .map(|(id, topic)| PlannedQuestion {
+                id: id.to_string(),
+                bank: "bank".into(),
+                prompt: format!("Prompt of {id}?"),
+                topic: topic.to_string(),
+                level,
+                difficulty: 2,
+                budget_seconds: 60,
+                round: 0,
+            })
+            .collect(),
+        follow_ups: Default::default(),
+        overtime_penalty: 0,
+    }
+}
+
+/// A report of `scored` (`(id, topic, score)`); a score of 0 is a skip.
+pub fn report(scenario: &str, level: Level, scored: &[(&str, &str, f64)]) -> Report {
+    let questions: Vec<(&str, &str)> = scored.iter().map(|(id, topic, _)| (*id, *topic)).collect();
+    let plan = plan(scenario, level, &questions);
+    let results = plan
+        .questions
+        .iter()
+        .zip(scored)
+        .map(|(q, (_, _, score))| QuestionReport {
+            id: q.id.clone(),
+            prompt: q.prompt.clone(),
+            topic: q.topic.clone(),
+            level,
+            round: "Round".into(),
+            score: *score,
+            verdict: if *score == 0.0 {
+                Verdict::Skipped
+            } else {
+                Verdict::from_score(*score)
+            },
+            covered: vec![format!("covered point of {}", q.id)],
+            missed: vec![format!("missed point of {}", q.id)],
+            answer: if *score == 0.0 {
+                String::new()
+            } else {
+                format!("My answer to {}.", q.id)
+            },
+            reference: format!("The reference answer to {}.", q.id),
+            seconds: Some(50),
+            budget_seconds: 60,
+            over_budget: false,
+            skipped: *score == 0.0,
+            hints: 0,
+            penalty: 0.0,
+            follow_up: false,
+        })
+        .collect();
+    Report::summarise(&plan, results, vec![])
+}
+
+/// A saved interview of `scored`, finished at `finished` (RFC 3339).
+pub fn record(scenario: &str, level: Level, finished: &str, scored: &[(&str, &str, f64)]) -> SessionRecord {
+    let report = report(scenario, level, scored);
+    let questions: Vec<(&str, &str)> = scored.iter().map(|(id, topic, _)| (*id, *topic)).collect();
+    let finished: Timestamp = finished.parse().expect("an RFC 3339 time");
+    let started = finished - jiff::SignedDuration::from_mins(10);
+    SessionRecord::new(
+        &plan(scenario, level, &questions),
+        report,
+        Kind::Interview,
+        Source::Sheet,
+        started,
+        finished,
+    )
+}
