@@ -100,10 +100,15 @@ impl SourceFile {
             line,
             column,
             message: message.into(),
-            snippet: Some(Box::new(Snippet {
-                text: shown,
-                column: caret,
-                width: width.min(SNIPPET_WIDTH + 1 - caret),
+            snippet: Some(Box::new({
+                // The fault may lie past the shown text (trailing CRs are
+                // not shown); the caret then sits just after it.
+                let caret = caret.clamp(1, shown.chars().count() + 1);
+                Snippet {
+                    width: width.min((SNIPPET_WIDTH + 1).saturating_sub(caret)).max(1),
+                    text: shown,
+                    column: caret,
+                }
             })),
             help: None,
         }

@@ -60,3 +60,19 @@ pub fn grade(data: &[u8]) {
         }
     }
 }
+
+/// The importer, on any bytes: a bank that parses back, or a clear error.
+pub fn import(data: &[u8]) {
+    let input = crate::import::Input {
+        name: "fuzz.md".into(),
+        bytes: data.to_vec(),
+    };
+    let options = crate::import::Options {
+        bank: Some("fuzz".into()),
+        ..Default::default()
+    };
+    if let Ok(imported) = crate::import::import(&[input], &options) {
+        let text = imported.to_toml();
+        crate::bank::Bank::parse(&SourceFile::new("imported.toml", text)).expect("an imported bank parses back");
+    }
+}

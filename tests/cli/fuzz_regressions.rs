@@ -19,6 +19,9 @@ fn replay(target: &str, run: fn(&[u8])) -> usize {
 
 #[test]
 fn inputs_the_fuzzers_found_stay_fixed() {
-    let replayed = replay("content", grill::fuzzing::content) + replay("sheet", grill::fuzzing::sheet) + replay("grade", grill::fuzzing::grade);
-    assert!(replayed >= 3, "the regression corpus is present ({replayed} files)");
+    let replayed = replay("content", grill::fuzzing::content)
+        + replay("sheet", grill::fuzzing::sheet)
+        + replay("grade", grill::fuzzing::grade)
+        + replay("import", grill::fuzzing::import);
+    assert!(replayed >= 4, "the regression corpus is present ({replayed} files)");
 }

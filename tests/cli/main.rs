@@ -7,6 +7,7 @@ mod grade;
 mod harness;
 mod history;
 mod hostile;
+mod import;
 mod interview;
 mod kill;
 mod live;
