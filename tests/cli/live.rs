@@ -4,8 +4,6 @@
 
 #![cfg(unix)]
 
-use std::process::Command;
-
 use rexpect::process::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
 
@@ -69,14 +67,8 @@ pub fn seen(text: &str) -> String {
 }
 
 pub fn spawn(g: &Grill, args: &[&str]) -> PtySession {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_grill"));
-    cmd.args(["--banks", "b"]).args(args).current_dir(g.path("")).env_clear();
-    cmd.env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("HOME", g.path(""))
-        .env("TERM", "xterm")
-        .env("NO_COLOR", "1")
-        .env("GRILL_CONFIG_DIR", g.path("no-config"))
-        .env("GRILL_HOME", g.path("data"));
+    let mut cmd = g.command(&["--banks", "b"]);
+    cmd.args(args).env("TERM", "xterm");
     spawn_command(cmd, Some(15_000)).expect("grill starts in a pty")
 }
 
