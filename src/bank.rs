@@ -37,7 +37,7 @@ impl Level {
 
 impl fmt::Display for Level {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -364,6 +364,12 @@ weight = 3
 
     fn errors(text: &str) -> String {
         Bank::parse(&SourceFile::new("b.toml", text)).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn levels_pad_in_tables() {
+        // `banks list` aligns columns with `{:<6}`; Display once ignored it.
+        assert_eq!(format!("{:<6}|", Level::Mid), "mid   |");
     }
 
     #[test]
