@@ -186,3 +186,24 @@ fn pause_quit_and_resume_list() {
         .success()
         .stdout_has("Pty drill (mid) · question 2 of 3");
 }
+
+#[test]
+fn bare_grill_opens_the_menu_with_the_kubeflow_ops_ladder_preselected() {
+    let g = Grill::new();
+    let mut cmd = g.command::<&str>(&[]);
+    cmd.env("TERM", "xterm");
+    let mut p = spawn_command(cmd, Some(15_000)).expect("grill starts in a pty");
+    p.exp_string("Interview").unwrap();
+    p.exp_string("KubeFlow Ops ladder (kubeflow-ops)").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Level").unwrap();
+    p.exp_string("junior").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("KubeFlow Ops ladder").unwrap();
+    p.exp_string("8 questions at junior level").unwrap();
+    p.send_line(":quit").unwrap();
+    p.exp_string("Left before the first question; nothing was saved.").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    g.args(["resume", "--list"]).run().success().stdout_has("No unfinished interviews.");
+}
