@@ -7,7 +7,7 @@
 //! instead of stopping at the first, so one `grill banks check` run shows
 //! everything to fix.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::ops::Range;
 
 /// A text file as read, kept so positions can be turned into lines and shown.
@@ -85,12 +85,21 @@ impl SourceFile {
         }
         let starts = self.line_starts.get_or_init(|| {
             std::iter::once(0)
-                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1))
                 .collect()
         });
         let line = starts.partition_point(|&s| s <= offset);
         let line_start = starts[line - 1];
         (line, self.text[line_start..offset].chars().count() + 1)
+    }
+
+    /// `path:line:col` of a byte offset, as stored in `origin` fields.
+    /// Sized once: a large bank keeps one per question.
+    pub fn location(&self, offset: usize) -> String {
+        let (line, col) = self.line_col(offset);
+        let mut location = String::with_capacity(self.name.len() + 16);
+        let _ = write!(location, "{}:{line}:{col}", self.name);
+        location
     }
 
     /// Converts a TOML parse or type error into a located diagnostic.

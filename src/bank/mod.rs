@@ -14,6 +14,11 @@ use toml::Spanned;
 
 use crate::diagnostic::{Diagnostics, SourceFile};
 
+#[cfg(test)]
+mod equivalence;
+mod fast;
+pub mod synthetic;
+
 /// The seniority a question is pitched at, and an interview is sat at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -124,7 +129,7 @@ pub struct Bank {
     pub origin: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct BankFile {
     id: Spanned<String>,
@@ -135,7 +140,7 @@ struct BankFile {
     question: Vec<Spanned<QuestionFile>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct QuestionFile {
     id: Spanned<String>,
@@ -159,7 +164,7 @@ struct QuestionFile {
     draft: bool,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct KeyPointFile {
     point: Spanned<String>,
@@ -186,22 +191,36 @@ pub(crate) fn id_help() -> &'static str {
 impl Bank {
     /// Parses one bank file and checks everything that needs only this file.
     /// Returns every problem found, not just the first.
+    ///
+    /// Banks are read by [`fast`] when they stay within the TOML it knows
+    /// and pass every check; anything else — a file it declines, or one
+    /// with a problem — is read again by `toml`, so each message is exactly
+    /// what `toml` and these checks report.
     pub fn parse(src: &SourceFile) -> Result<Bank, Diagnostics> {
+        if let Some(file) = fast::parse(&src.text)
+            && let Ok(bank) = Bank::check(src, file)
+        {
+            return Ok(bank);
+        }
+        match toml::from_str(&src.text) {
+            Ok(file) => Bank::check(src, file),
+            Err(e) => Err(Diagnostics(vec![src.toml_error(&e)])),
+        }
+    }
+
+    /// The checks on a file's contents, however it was parsed.
+    fn check(src: &SourceFile, file: BankFile) -> Result<Bank, Diagnostics> {
         let mut problems = Diagnostics::default();
-        let file: BankFile = match toml::from_str(&src.text) {
-            Ok(f) => f,
-            Err(e) => return Err(Diagnostics(vec![src.toml_error(&e)])),
-        };
-        let bank_id = file.id.get_ref().clone();
+        let (id_span, bank_id) = (file.id.span(), file.id.into_inner());
         if !valid_id(&bank_id) {
             problems.push(
-                src.error_at(file.id.span(), format!("invalid bank id `{bank_id}`"))
+                src.error_at(id_span.clone(), format!("invalid bank id `{bank_id}`"))
                     .with_help(id_help()),
             );
         }
         if file.question.is_empty() {
             problems.push(
-                src.error_at(file.id.span(), format!("bank `{bank_id}` has no questions"))
+                src.error_at(id_span, format!("bank `{bank_id}` has no questions"))
                     .with_help("add at least one [[question]] table"),
             );
         }
@@ -213,13 +232,12 @@ impl Bank {
                 questions.push(question);
             }
         }
-        let (line, col) = src.line_col(0);
         problems.into_result(Bank {
             id: bank_id,
             title: file.title,
             description: file.description,
             questions,
-            origin: format!("{}:{line}:{col}", src.name),
+            origin: src.location(0),
         })
     }
 }
@@ -232,10 +250,10 @@ fn convert_question(
     problems: &mut Diagnostics,
 ) -> Option<Question> {
     let before = problems.len();
-    let id = q.id.get_ref().clone();
+    let (id_span, id) = (q.id.span(), q.id.into_inner());
     if !valid_id(&id) {
         problems.push(
-            src.error_at(q.id.span(), format!("invalid question id `{}`", id.escape_debug()))
+            src.error_at(id_span.clone(), format!("invalid question id `{}`", id.escape_debug()))
                 .with_help(id_help()),
         );
     }
@@ -245,10 +263,10 @@ fn convert_question(
                 .with_help("write the question the candidate is asked"),
         );
     }
-    let topic = q.topic.get_ref().clone();
+    let (topic_span, topic) = (q.topic.span(), q.topic.into_inner());
     if !TOPICS.contains(&topic.as_str()) {
         problems.push(
-            src.error_at(q.topic.span(), format!("question `{id}` has unknown topic `{topic}`"))
+            src.error_at(topic_span, format!("question `{id}` has unknown topic `{topic}`"))
                 .with_help(format!("use one of: {}", TOPICS.join(", "))),
         );
     }
@@ -259,8 +277,8 @@ fn convert_question(
                 .with_help("difficulty is a whole number from 1 (easy) to 5 (hard)"),
         );
     }
-    let reference = match &q.reference {
-        Some(r) if !r.get_ref().trim().is_empty() => r.get_ref().clone(),
+    let reference = match q.reference {
+        Some(r) if !r.get_ref().trim().is_empty() => trimmed(r.into_inner()),
         Some(r) if !q.draft => {
             problems.push(
                 src.error_at(r.span(), format!("question `{id}` has an empty reference answer"))
@@ -270,7 +288,7 @@ fn convert_question(
         }
         None if !q.draft => {
             problems.push(
-                src.error_at(q.id.span(), format!("question `{id}` has no reference answer"))
+                src.error_at(id_span.clone(), format!("question `{id}` has no reference answer"))
                     .with_help("add `reference = \"\"\"...\"\"\"`, or mark the question `draft = true`"),
             );
             String::new()
@@ -279,7 +297,7 @@ fn convert_question(
     };
     if q.key_points.is_empty() && !q.draft {
         problems.push(
-            src.error_at(q.id.span(), format!("question `{id}` has no key points"))
+            src.error_at(id_span, format!("question `{id}` has no key points"))
                 .with_help("add [[question.key_points]] tables with `point` and `weight`"),
         );
     }
@@ -323,23 +341,32 @@ fn convert_question(
     if problems.len() > before {
         return None;
     }
-    let (line, col) = src.line_col(span.start);
     Some(Question {
         id,
         bank: bank.to_string(),
-        prompt: q.prompt.into_inner().trim().to_string(),
+        prompt: trimmed(q.prompt.into_inner()),
         level: q.level,
         topic,
         difficulty: difficulty as u8,
-        reference: reference.trim().to_string(),
+        reference,
         key_points,
         follow_ups: q.follow_ups,
         mistakes: q.mistakes,
         example: q.example,
         seconds,
         draft: q.draft,
-        origin: format!("{}:{line}:{col}", src.name),
+        origin: src.location(span.start),
     })
+}
+
+/// `s` without surrounding whitespace, reusing its buffer: references
+/// start and end with a line break, and a copy of each would double the
+/// allocations of a large load.
+fn trimmed(mut s: String) -> String {
+    s.truncate(s.trim_end().len());
+    let start = s.len() - s.trim_start().len();
+    s.drain(..start);
+    s
 }
 
 #[cfg(test)]
