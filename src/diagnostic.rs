@@ -94,12 +94,19 @@ impl SourceFile {
     }
 
     /// `path:line:col` of a byte offset, as stored in `origin` fields.
-    /// Sized once: a large bank keeps one per question.
     pub fn location(&self, offset: usize) -> String {
         let (line, col) = self.line_col(offset);
-        let mut location = String::with_capacity(self.name.len() + 16);
-        let _ = write!(location, "{}:{line}:{col}", self.name);
-        location
+        location(&self.name, line, col)
+    }
+
+    /// Locations of offsets taken in file order, such as every question of
+    /// a bank, without indexing every line of the file first.
+    pub fn locations(&self) -> Locations<'_> {
+        Locations {
+            src: self,
+            offset: 0,
+            line: 1,
+        }
     }
 
     /// Converts a TOML parse or type error into a located diagnostic.
@@ -112,6 +119,52 @@ impl SourceFile {
         diagnostic.help = toml_help(&diagnostic.message);
         diagnostic
     }
+}
+
+/// `path:line:col`, sized once: a large bank keeps one per question.
+fn location(name: &str, line: usize, col: usize) -> String {
+    let mut location = String::with_capacity(name.len() + 16);
+    let _ = write!(location, "{name}:{line}:{col}");
+    location
+}
+
+/// Turns byte offsets that come in file order into locations by counting
+/// line feeds on from the previous offset: one pass over the file in all.
+pub struct Locations<'a> {
+    src: &'a SourceFile,
+    offset: usize,
+    line: usize,
+}
+
+impl Locations<'_> {
+    /// `path:line:col` of `offset`; an offset before the previous one is
+    /// looked up through the line index instead.
+    pub fn location(&mut self, offset: usize) -> String {
+        let text = &self.src.text;
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        if offset < self.offset {
+            return self.src.location(offset);
+        }
+        let bytes = text.as_bytes();
+        self.line += line_feeds(&bytes[self.offset..offset]);
+        self.offset = offset;
+        let line_start = memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |i| i + 1);
+        location(&self.src.name, self.line, text[line_start..offset].chars().count() + 1)
+    }
+}
+
+/// How many `\n` are in `bytes`, counted 32 at a time into a byte-wide sum,
+/// a shape the compiler turns into vector instructions.
+fn line_feeds(bytes: &[u8]) -> usize {
+    let mut chunks = bytes.chunks_exact(32);
+    let mut count = 0;
+    for chunk in &mut chunks {
+        count += usize::from(chunk.iter().map(|&b| u8::from(b == b'\n')).sum::<u8>());
+    }
+    count + chunks.remainder().iter().filter(|&&b| b == b'\n').count()
 }
 
 fn truncate(line: &str, max: usize) -> String {
@@ -243,6 +296,15 @@ mod tests {
         assert_eq!(src.line_col(0), (1, 1));
         assert_eq!(src.line_col(6), (2, 1));
         assert_eq!(src.line_col(9), (2, 3)); // after the two-byte é
+    }
+
+    #[test]
+    fn locations_in_file_order_match_the_line_index() {
+        let src = SourceFile::new("x.toml", "a = 1\nbé = 2\n\n[[q]]\n  x\n");
+        let mut locations = src.locations();
+        for offset in [0, 3, 6, 9, 9, 13, 14, 20, 23, 26, 5, 40] {
+            assert_eq!(locations.location(offset), src.location(offset), "at {offset}");
+        }
     }
 
     #[test]

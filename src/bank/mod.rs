@@ -225,10 +225,11 @@ impl Bank {
             );
         }
         let mut questions = Vec::with_capacity(file.question.len());
+        let mut locations = src.locations();
+        let origin = locations.location(0);
         for q in file.question {
-            let span = q.span();
-            let q = q.into_inner();
-            if let Some(question) = convert_question(src, &bank_id, span, q, &mut problems) {
+            let origin = locations.location(q.span().start);
+            if let Some(question) = convert_question(src, &bank_id, origin, q.into_inner(), &mut problems) {
                 questions.push(question);
             }
         }
@@ -237,18 +238,12 @@ impl Bank {
             title: file.title,
             description: file.description,
             questions,
-            origin: src.location(0),
+            origin,
         })
     }
 }
 
-fn convert_question(
-    src: &SourceFile,
-    bank: &str,
-    span: std::ops::Range<usize>,
-    q: QuestionFile,
-    problems: &mut Diagnostics,
-) -> Option<Question> {
+fn convert_question(src: &SourceFile, bank: &str, origin: String, q: QuestionFile, problems: &mut Diagnostics) -> Option<Question> {
     let before = problems.len();
     let (id_span, id) = (q.id.span(), q.id.into_inner());
     if !valid_id(&id) {
@@ -355,7 +350,7 @@ fn convert_question(
         example: q.example,
         seconds,
         draft: q.draft,
-        origin: src.location(span.start),
+        origin,
     })
 }
 
