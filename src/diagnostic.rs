@@ -102,11 +102,7 @@ impl SourceFile {
     /// Locations of offsets taken in file order, such as every question of
     /// a bank, without indexing every line of the file first.
     pub fn locations(&self) -> Locations<'_> {
-        Locations {
-            src: self,
-            offset: 0,
-            line: 1,
-        }
+        Locations::new(&self.name, &self.text)
     }
 
     /// Converts a TOML parse or type error into a located diagnostic.
@@ -131,28 +127,38 @@ fn location(name: &str, line: usize, col: usize) -> String {
 /// Turns byte offsets that come in file order into locations by counting
 /// line feeds on from the previous offset: one pass over the file in all.
 pub struct Locations<'a> {
-    src: &'a SourceFile,
+    name: &'a str,
+    text: &'a str,
     offset: usize,
     line: usize,
 }
 
-impl Locations<'_> {
-    /// `path:line:col` of `offset`; an offset before the previous one is
-    /// looked up through the line index instead.
+impl<'a> Locations<'a> {
+    /// Locations in `text`, a file shown to the user as `name`.
+    pub fn new(name: &'a str, text: &'a str) -> Locations<'a> {
+        Locations {
+            name,
+            text,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// `path:line:col` of `offset`; an offset before the previous one
+    /// counts from the start again.
     pub fn location(&mut self, offset: usize) -> String {
-        let text = &self.src.text;
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
         if offset < self.offset {
-            return self.src.location(offset);
+            (self.offset, self.line) = (0, 1);
         }
-        let bytes = text.as_bytes();
+        let bytes = self.text.as_bytes();
         self.line += line_feeds(&bytes[self.offset..offset]);
         self.offset = offset;
         let line_start = memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |i| i + 1);
-        location(&self.src.name, self.line, text[line_start..offset].chars().count() + 1)
+        location(self.name, self.line, self.text[line_start..offset].chars().count() + 1)
     }
 }
 

@@ -18,15 +18,16 @@ fn agrees(text: &str) -> bool {
     true
 }
 
-/// `Bank::parse` (fast path first) gives exactly what `toml` alone gives,
-/// every diagnostic included.
+/// `Bank::parse` and `Bank::parse_text` (fast path first) give exactly
+/// what `toml` alone gives, every diagnostic included.
 fn same_bank(text: &str) {
     let src = SourceFile::new("b.toml", text);
     let slow = match toml::from_str(text) {
-        Ok(file) => Bank::check(&src, file),
+        Ok(file) => Bank::check(&super::Source::File(&src), file),
         Err(e) => Err(Diagnostics(vec![src.toml_error(&e)])),
     };
     assert_eq!(Bank::parse(&src), slow, "on:\n{text:?}");
+    assert_eq!(Bank::parse_text("b.toml", text), slow, "on:\n{text:?}");
 }
 
 #[test]

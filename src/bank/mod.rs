@@ -6,13 +6,14 @@
 //! [`crate::grade`]. The on-disk shape (with spans for error positions) is
 //! kept private here; the rest of grill sees only the plain types below.
 
+use std::cell::OnceCell;
 use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::diagnostic::{Diagnostics, SourceFile};
+use crate::diagnostic::{Diagnostic, Diagnostics, Locations, SourceFile};
 
 #[cfg(test)]
 mod equivalence;
@@ -197,19 +198,35 @@ impl Bank {
     /// with a problem — is read again by `toml`, so each message is exactly
     /// what `toml` and these checks report.
     pub fn parse(src: &SourceFile) -> Result<Bank, Diagnostics> {
-        if let Some(file) = fast::parse(&src.text)
-            && let Ok(bank) = Bank::check(src, file)
+        Bank::parse_source(&Source::File(src))
+    }
+
+    /// [`Bank::parse`] for text not read into a [`SourceFile`], such as
+    /// the banks built into the binary: the text is copied into one only
+    /// when there is a problem to show, which keeps start-up short.
+    pub fn parse_text(name: &str, text: &str) -> Result<Bank, Diagnostics> {
+        Bank::parse_source(&Source::Text {
+            name,
+            text,
+            file: OnceCell::new(),
+        })
+    }
+
+    fn parse_source(source: &Source) -> Result<Bank, Diagnostics> {
+        if let Some(file) = fast::parse(source.text())
+            && let Ok(bank) = Bank::check(source, file)
         {
             return Ok(bank);
         }
+        let src = source.file();
         match toml::from_str(&src.text) {
-            Ok(file) => Bank::check(src, file),
+            Ok(file) => Bank::check(&Source::File(src), file),
             Err(e) => Err(Diagnostics(vec![src.toml_error(&e)])),
         }
     }
 
     /// The checks on a file's contents, however it was parsed.
-    fn check(src: &SourceFile, file: BankFile) -> Result<Bank, Diagnostics> {
+    fn check(src: &Source, file: BankFile) -> Result<Bank, Diagnostics> {
         let mut problems = Diagnostics::default();
         let (id_span, bank_id) = (file.id.span(), file.id.into_inner());
         if !valid_id(&bank_id) {
@@ -243,7 +260,7 @@ impl Bank {
     }
 }
 
-fn convert_question(src: &SourceFile, bank: &str, origin: String, q: QuestionFile, problems: &mut Diagnostics) -> Option<Question> {
+fn convert_question(src: &Source, bank: &str, origin: String, q: QuestionFile, problems: &mut Diagnostics) -> Option<Question> {
     let before = problems.len();
     let (id_span, id) = (q.id.span(), q.id.into_inner());
     if !valid_id(&id) {
@@ -352,6 +369,44 @@ fn convert_question(src: &SourceFile, bank: &str, origin: String, q: QuestionFil
         draft: q.draft,
         origin,
     })
+}
+
+/// The file a bank is checked against: a [`SourceFile`], or bare text made
+/// into one only when a problem must be shown.
+enum Source<'a> {
+    File(&'a SourceFile),
+    Text {
+        name: &'a str,
+        text: &'a str,
+        file: OnceCell<SourceFile>,
+    },
+}
+
+impl Source<'_> {
+    fn text(&self) -> &str {
+        match self {
+            Source::File(src) => &src.text,
+            Source::Text { text, .. } => text,
+        }
+    }
+
+    fn file(&self) -> &SourceFile {
+        match self {
+            Source::File(src) => src,
+            Source::Text { name, text, file } => file.get_or_init(|| SourceFile::new(*name, *text)),
+        }
+    }
+
+    fn error_at(&self, span: std::ops::Range<usize>, message: impl Into<String>) -> Diagnostic {
+        self.file().error_at(span, message)
+    }
+
+    fn locations(&self) -> Locations<'_> {
+        match self {
+            Source::File(src) => src.locations(),
+            Source::Text { name, text, .. } => Locations::new(name, text),
+        }
+    }
 }
 
 /// `s` without surrounding whitespace, reusing its buffer: references

@@ -348,6 +348,9 @@ enum Parsed {
 
 fn load_one(input: &Input) -> Loaded {
     match input {
+        Input::Embedded(FileKind::Bank, name, text) => {
+            Loaded::Parsed(Bank::parse_text(&format!("<embedded>/{name}"), text).map(Parsed::Bank))
+        }
         Input::Embedded(kind, name, text) => {
             Loaded::Parsed(parse_one(*kind, Cow::Owned(SourceFile::new(format!("<embedded>/{name}"), *text))))
         }
