@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 
 use grill::bank::synthetic;
 use nix::sys::resource::{UsageWho, getrusage};
+use nix::sys::time::TimeVal;
 
 /// First argument of the wrapper mode.
 const MEASURE: &str = "--measure-child";
@@ -25,9 +26,12 @@ const ANSWER: &str = "A dead-letter queue is an ordinary SQS queue that receives
                       process after maxReceiveCount receives, set by a redrive policy. It isolates poison messages so \
                       the main queue keeps flowing; alarm on DLQ depth and redrive the messages after fixing the bug.";
 
-/// One run of a command: wall time from spawn to exit, peak memory.
+/// One run of a command: wall time from spawn to exit, processor time
+/// (user and system: steadier than wall time on a busy machine), peak
+/// memory.
 struct Run {
     elapsed: Duration,
+    cpu: Duration,
     peak_kb: u64,
 }
 
@@ -110,10 +114,11 @@ impl Bench {
             .output()
             .map_err(|e| format!("cannot run the measuring wrapper: {e}"))?;
         let text = String::from_utf8_lossy(&output.stdout);
-        let mut fields = text.split_whitespace().map(str::parse::<u64>);
-        match (output.status.success(), fields.next(), fields.next()) {
-            (true, Some(Ok(nanos)), Some(Ok(peak_kb))) => Ok(Run {
+        let fields: Vec<u64> = text.split_whitespace().filter_map(|f| f.parse().ok()).collect();
+        match (output.status.success(), fields.as_slice()) {
+            (true, &[nanos, cpu_micros, peak_kb]) => Ok(Run {
                 elapsed: Duration::from_nanos(nanos),
+                cpu: Duration::from_micros(cpu_micros),
                 peak_kb,
             }),
             _ => Err(format!("`grill {}` failed", args.join(" "))),
@@ -139,9 +144,9 @@ impl Bench {
     }
 }
 
-/// The wrapper: runs `command`, then prints its wall time (ns) and peak
-/// resident memory (KiB). Its only child is `command`, so the children's
-/// peak is that command's own.
+/// The wrapper: runs `command`, then prints its wall time (ns), processor
+/// time (µs) and peak resident memory (KiB). Its only child is `command`,
+/// so the children's figures are that command's own.
 fn measure(command: &[String]) -> ExitCode {
     let Some((program, args)) = command.split_first() else {
         return ExitCode::FAILURE;
@@ -151,7 +156,9 @@ fn measure(command: &[String]) -> ExitCode {
     let elapsed = start.elapsed();
     match (status, getrusage(UsageWho::RUSAGE_CHILDREN)) {
         (Ok(status), Ok(usage)) if status.success() => {
-            println!("{} {}", elapsed.as_nanos(), usage.max_rss());
+            let micros = |t: TimeVal| t.tv_sec() * 1_000_000 + t.tv_usec();
+            let cpu = micros(usage.user_time()) + micros(usage.system_time());
+            println!("{} {cpu} {}", elapsed.as_nanos(), usage.max_rss());
             ExitCode::SUCCESS
         }
         (Ok(status), _) => {
@@ -167,18 +174,23 @@ fn measure(command: &[String]) -> ExitCode {
 
 /// Prints one figure: median, spread and peak memory, and the target.
 fn report(name: &str, what: &str, runs: &[Run], target: Option<Duration>) {
-    let mut times: Vec<Duration> = runs.iter().map(|r| r.elapsed).collect();
-    times.sort();
+    let sorted = |pick: fn(&Run) -> Duration| {
+        let mut times: Vec<Duration> = runs.iter().map(pick).collect();
+        times.sort();
+        times
+    };
+    let (times, cpu) = (sorted(|r| r.elapsed), sorted(|r| r.cpu));
     let median = times[times.len() / 2];
     let peak_kb = runs.iter().map(|r| r.peak_kb).max().unwrap_or(0);
     println!("{name:<10} {what}");
     println!(
-        "{:<10} median {} (min {}, max {}) over {} runs · peak memory {}",
+        "{:<10} median {} (min {}, max {}) over {} runs · processor time {} (median) · peak memory {}",
         "",
         duration(median),
         duration(times[0]),
         duration(times[times.len() - 1]),
         runs.len(),
+        duration(cpu[cpu.len() / 2]),
         memory(peak_kb)
     );
     if let Some(target) = target {

@@ -130,7 +130,7 @@ impl Catalog {
     fn build(inputs: &[Input]) -> Result<Catalog, Diagnostics> {
         let mut problems = Diagnostics::default();
         let mut parsed = Vec::with_capacity(inputs.len());
-        for loaded in parse_all(inputs) {
+        for loaded in load_all(inputs) {
             match loaded {
                 Loaded::Unread(d) => problems.push(d),
                 Loaded::Parsed(result) => parsed.push(result),
@@ -380,7 +380,7 @@ fn parse_one(kind: FileKind, src: Cow<SourceFile>) -> Result<Parsed, Diagnostics
 
 /// Loads every input, in parallel (parsing dominates start-up and large
 /// loads, and files are independent), keeping the results in input order.
-fn parse_all(inputs: &[Input]) -> Vec<Loaded> {
+fn load_all(inputs: &[Input]) -> Vec<Loaded> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(inputs.len());
     if workers <= 1 {
         return inputs.iter().map(load_one).collect();
