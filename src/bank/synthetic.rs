@@ -9,59 +9,12 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-const WORDS: &[&str] = &[
-    "cluster",
-    "pod",
-    "deployment",
-    "service",
-    "ingress",
-    "node",
-    "volume",
-    "secret",
-    "policy",
-    "pipeline",
-    "artifact",
-    "registry",
-    "image",
-    "container",
-    "rollout",
-    "canary",
-    "metric",
-    "alert",
-    "trace",
-    "log",
-    "queue",
-    "consumer",
-    "retry",
-    "timeout",
-    "budget",
-    "latency",
-    "throughput",
-    "replica",
-    "shard",
-    "backup",
-    "restore",
-    "region",
-    "zone",
-    "subnet",
-    "gateway",
-    "role",
-    "token",
-    "certificate",
-    "model",
-    "feature",
-    "dataset",
-    "training",
-    "serving",
-    "drift",
-    "experiment",
-    "version",
-    "schema",
-    "terraform",
-    "state",
-    "lock",
-    "module",
-];
+/// The vocabulary of generated text, drawn from at random.
+const WORDS: &str = "cluster pod deployment service ingress node volume secret policy pipeline artifact registry image \
+    container rollout canary metric alert trace log queue consumer retry timeout budget latency \
+    throughput replica shard backup restore region zone subnet gateway role token certificate model \
+    feature dataset training serving drift experiment version schema terraform state lock module";
+
 const TOPICS: &[&str] = &[
     "kubernetes",
     "containers",
@@ -78,6 +31,7 @@ const LEVELS: &[&str] = &["junior", "mid", "senior"];
 pub struct Generator {
     /// xorshift state: small, deterministic, no dependency.
     state: u64,
+    words: Vec<&'static str>,
     banks: usize,
     questions: usize,
 }
@@ -86,6 +40,7 @@ impl Default for Generator {
     fn default() -> Self {
         Generator {
             state: 0x9e37_79b9_7f4a_7c15,
+            words: WORDS.split_whitespace().collect(),
             banks: 0,
             questions: 0,
         }
@@ -101,7 +56,12 @@ impl Generator {
     }
 
     fn words(&mut self, n: usize) -> String {
-        (0..n).map(|_| WORDS[self.next() % WORDS.len()]).collect::<Vec<_>>().join(" ")
+        let mut words = Vec::with_capacity(n);
+        for _ in 0..n {
+            let i = self.next() % self.words.len();
+            words.push(self.words[i]);
+        }
+        words.join(" ")
     }
 
     /// The next bank file, `gen-NNNNN.toml`, holding `questions` questions:
