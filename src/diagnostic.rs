@@ -7,7 +7,7 @@
 //! instead of stopping at the first, so one `grill banks check` run shows
 //! everything to fix.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::ops::Range;
 
 /// The largest file grill reads: far above any real bank or answer sheet
@@ -122,12 +122,24 @@ impl SourceFile {
         }
         let starts = self.line_starts.get_or_init(|| {
             std::iter::once(0)
-                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1))
                 .collect()
         });
         let line = starts.partition_point(|&s| s <= offset);
         let line_start = starts[line - 1];
         (line, self.text[line_start..offset].chars().count() + 1)
+    }
+
+    /// `path:line:col` of a byte offset, as stored in `origin` fields.
+    pub fn location(&self, offset: usize) -> String {
+        let (line, col) = self.line_col(offset);
+        location(&self.name, line, col)
+    }
+
+    /// Locations of offsets taken in file order, such as every question of
+    /// a bank, without indexing every line of the file first.
+    pub fn locations(&self) -> Locations<'_> {
+        Locations::new(&self.name, &self.text)
     }
 
     /// Converts a TOML parse or type error into a located diagnostic.
@@ -144,6 +156,61 @@ impl SourceFile {
 
 /// Characters of a faulty line shown under a diagnostic.
 const SNIPPET_WIDTH: usize = 100;
+/// `path:line:col`, sized once: a large bank keeps one per question.
+fn location(name: &str, line: usize, col: usize) -> String {
+    let mut location = String::with_capacity(name.len() + 16);
+    let _ = write!(location, "{name}:{line}:{col}");
+    location
+}
+
+/// Turns byte offsets that come in file order into locations by counting
+/// line feeds on from the previous offset: one pass over the file in all.
+pub struct Locations<'a> {
+    name: &'a str,
+    text: &'a str,
+    offset: usize,
+    line: usize,
+}
+
+impl<'a> Locations<'a> {
+    /// Locations in `text`, a file shown to the user as `name`.
+    pub fn new(name: &'a str, text: &'a str) -> Locations<'a> {
+        Locations {
+            name,
+            text,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// `path:line:col` of `offset`; an offset before the previous one
+    /// counts from the start again.
+    pub fn location(&mut self, offset: usize) -> String {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        if offset < self.offset {
+            (self.offset, self.line) = (0, 1);
+        }
+        let bytes = self.text.as_bytes();
+        self.line += line_feeds(&bytes[self.offset..offset]);
+        self.offset = offset;
+        let line_start = memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |i| i + 1);
+        location(self.name, self.line, self.text[line_start..offset].chars().count() + 1)
+    }
+}
+
+/// How many `\n` are in `bytes`, counted 32 at a time into a byte-wide sum,
+/// a shape the compiler turns into vector instructions.
+fn line_feeds(bytes: &[u8]) -> usize {
+    let mut chunks = bytes.chunks_exact(32);
+    let mut count = 0;
+    for chunk in &mut chunks {
+        count += usize::from(chunk.iter().map(|&b| u8::from(b == b'\n')).sum::<u8>());
+    }
+    count + chunks.remainder().iter().filter(|&&b| b == b'\n').count()
+}
 
 /// A hint for the TOML errors people make most, worded as what to do.
 fn toml_help(message: &str) -> Option<String> {
@@ -290,6 +357,15 @@ mod tests {
             "the caret is under the fault"
         );
         assert_eq!(d.column, at + 1);
+    }
+
+    #[test]
+    fn locations_in_file_order_match_the_line_index() {
+        let src = SourceFile::new("x.toml", "a = 1\nbé = 2\n\n[[q]]\n  x\n");
+        let mut locations = src.locations();
+        for offset in [0, 3, 6, 9, 9, 13, 14, 20, 23, 26, 5, 40] {
+            assert_eq!(locations.location(offset), src.location(offset), "at {offset}");
+        }
     }
 
     #[test]
