@@ -7,8 +7,12 @@
 //! instead of stopping at the first, so one `grill banks check` run shows
 //! everything to fix.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::ops::Range;
+
+/// The largest file grill reads: far above any real bank or answer sheet
+/// (a 10 MB answer fits), low enough that a wrong file fails at once.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
 
 /// A text file as read, kept so positions can be turned into lines and shown.
 #[derive(Debug, Clone)]
@@ -34,6 +38,20 @@ impl SourceFile {
     /// diagnostic rather than an I/O error the user cannot place.
     pub fn read(path: &std::path::Path) -> Result<SourceFile, Diagnostic> {
         let name = path.display().to_string();
+        let size = std::fs::metadata(path)
+            .map_err(|e| Diagnostic::file(&name, format!("cannot read file: {e}")))?
+            .len();
+        if size > MAX_FILE_BYTES {
+            return Err(Diagnostic::file(
+                &name,
+                format!(
+                    "the file is {} MB; grill reads files of at most {} MB",
+                    size.div_ceil(1 << 20),
+                    MAX_FILE_BYTES >> 20
+                ),
+            )
+            .with_help("split it into several files (a bank directory may hold any number)"));
+        }
         let bytes = std::fs::read(path).map_err(|e| Diagnostic::file(&name, format!("cannot read file: {e}")))?;
         match String::from_utf8(bytes) {
             Ok(text) => Ok(SourceFile::new(name, text)),
@@ -58,20 +76,39 @@ impl SourceFile {
     pub fn error_at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
         let start = span.start.min(self.text.len());
         let (line, column) = self.line_col(start);
-        let line_text = self.text.lines().nth(line - 1).unwrap_or("");
+        let line_start = self.text.as_bytes()[..start].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line_text = self.text[line_start..].split('\n').next().unwrap_or("").trim_end_matches('\r');
         let width = span
             .end
             .saturating_sub(span.start)
             .clamp(1, line_text.len().saturating_sub(column - 1).max(1));
+        // Long lines are shown as a window around the column, so the caret
+        // still points at the fault.
+        let skip = column
+            .saturating_sub(SNIPPET_WIDTH / 2)
+            .min(line_text.chars().count().saturating_sub(SNIPPET_WIDTH));
+        let (shown, caret) = if skip > 0 {
+            (
+                format!("…{}", line_text.chars().skip(skip + 1).take(SNIPPET_WIDTH - 1).collect::<String>()),
+                column - skip,
+            )
+        } else {
+            (line_text.chars().take(SNIPPET_WIDTH).collect(), column)
+        };
         Diagnostic {
             origin: self.name.clone(),
             line,
             column,
             message: message.into(),
-            snippet: Some(Box::new(Snippet {
-                text: truncate(line_text, 120),
-                column,
-                width: width.min(120),
+            snippet: Some(Box::new({
+                // The fault may lie past the shown text (trailing CRs are
+                // not shown); the caret then sits just after it.
+                let caret = caret.clamp(1, shown.chars().count() + 1);
+                Snippet {
+                    width: width.min((SNIPPET_WIDTH + 1).saturating_sub(caret)).max(1),
+                    text: shown,
+                    column: caret,
+                }
             })),
             help: None,
         }
@@ -85,12 +122,24 @@ impl SourceFile {
         }
         let starts = self.line_starts.get_or_init(|| {
             std::iter::once(0)
-                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1))
                 .collect()
         });
         let line = starts.partition_point(|&s| s <= offset);
         let line_start = starts[line - 1];
         (line, self.text[line_start..offset].chars().count() + 1)
+    }
+
+    /// `path:line:col` of a byte offset, as stored in `origin` fields.
+    pub fn location(&self, offset: usize) -> String {
+        let (line, col) = self.line_col(offset);
+        location(&self.name, line, col)
+    }
+
+    /// Locations of offsets taken in file order, such as every question of
+    /// a bank, without indexing every line of the file first.
+    pub fn locations(&self) -> Locations<'_> {
+        Locations::new(&self.name, &self.text)
     }
 
     /// Converts a TOML parse or type error into a located diagnostic.
@@ -105,8 +154,62 @@ impl SourceFile {
     }
 }
 
-fn truncate(line: &str, max: usize) -> String {
-    line.chars().take(max).collect()
+/// Characters of a faulty line shown under a diagnostic.
+const SNIPPET_WIDTH: usize = 100;
+/// `path:line:col`, sized once: a large bank keeps one per question.
+fn location(name: &str, line: usize, col: usize) -> String {
+    let mut location = String::with_capacity(name.len() + 16);
+    let _ = write!(location, "{name}:{line}:{col}");
+    location
+}
+
+/// Turns byte offsets that come in file order into locations by counting
+/// line feeds on from the previous offset: one pass over the file in all.
+pub struct Locations<'a> {
+    name: &'a str,
+    text: &'a str,
+    offset: usize,
+    line: usize,
+}
+
+impl<'a> Locations<'a> {
+    /// Locations in `text`, a file shown to the user as `name`.
+    pub fn new(name: &'a str, text: &'a str) -> Locations<'a> {
+        Locations {
+            name,
+            text,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// `path:line:col` of `offset`; an offset before the previous one
+    /// counts from the start again.
+    pub fn location(&mut self, offset: usize) -> String {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        if offset < self.offset {
+            (self.offset, self.line) = (0, 1);
+        }
+        let bytes = self.text.as_bytes();
+        self.line += line_feeds(&bytes[self.offset..offset]);
+        self.offset = offset;
+        let line_start = memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |i| i + 1);
+        location(self.name, self.line, self.text[line_start..offset].chars().count() + 1)
+    }
+}
+
+/// How many `\n` are in `bytes`, counted 32 at a time into a byte-wide sum,
+/// a shape the compiler turns into vector instructions.
+fn line_feeds(bytes: &[u8]) -> usize {
+    let mut chunks = bytes.chunks_exact(32);
+    let mut count = 0;
+    for chunk in &mut chunks {
+        count += usize::from(chunk.iter().map(|&b| u8::from(b == b'\n')).sum::<u8>());
+    }
+    count + chunks.remainder().iter().filter(|&&b| b == b'\n').count()
 }
 
 /// A hint for the TOML errors people make most, worded as what to do.
@@ -234,6 +337,35 @@ mod tests {
         assert_eq!(src.line_col(0), (1, 1));
         assert_eq!(src.line_col(6), (2, 1));
         assert_eq!(src.line_col(9), (2, 3)); // after the two-byte é
+    }
+
+    #[test]
+    fn a_long_line_is_shown_around_the_fault() {
+        let text = format!("a = [{}x]\n", "1, ".repeat(200));
+        let src = SourceFile::new("x.toml", text.clone());
+        let at = text.find('x').unwrap();
+        let d = src.error_at(at..at + 1, "bad value");
+        let snippet = d.snippet.as_deref().unwrap();
+        assert!(
+            snippet.text.starts_with('…') && snippet.text.chars().count() <= SNIPPET_WIDTH,
+            "{}",
+            snippet.text
+        );
+        assert_eq!(
+            snippet.text.chars().nth(snippet.column - 1),
+            Some('x'),
+            "the caret is under the fault"
+        );
+        assert_eq!(d.column, at + 1);
+    }
+
+    #[test]
+    fn locations_in_file_order_match_the_line_index() {
+        let src = SourceFile::new("x.toml", "a = 1\nbé = 2\n\n[[q]]\n  x\n");
+        let mut locations = src.locations();
+        for offset in [0, 3, 6, 9, 9, 13, 14, 20, 23, 26, 5, 40] {
+            assert_eq!(locations.location(offset), src.location(offset), "at {offset}");
+        }
     }
 
     #[test]

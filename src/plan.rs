@@ -180,18 +180,42 @@ pub fn plan_avoiding(
         });
         questions.extend(picked.into_iter().map(|q| planned(q, round, round_index)));
     }
-    Ok(Plan {
-        scenario: scenario.id.clone(),
-        title: scenario.title.clone(),
+    Ok(Plan::assemble(
+        scenario,
+        scenario.title.clone(),
         level,
-        seed: options.seed,
+        options.seed,
         pass_mark,
-        budget_seconds: rounds.iter().map(|r| r.budget_seconds).sum(),
         rounds,
         questions,
-        follow_ups: scenario.follow_ups,
-        overtime_penalty: scenario.overtime_penalty,
-    })
+    ))
+}
+
+impl Plan {
+    /// A plan of `scenario` with the rounds and questions chosen; the budget
+    /// is the rounds' and the scenario's live rules come along.
+    fn assemble(
+        scenario: &Scenario,
+        title: String,
+        level: Level,
+        seed: u64,
+        pass_mark: u32,
+        rounds: Vec<PlannedRound>,
+        questions: Vec<PlannedQuestion>,
+    ) -> Plan {
+        Plan {
+            scenario: scenario.id.clone(),
+            title,
+            level,
+            seed,
+            pass_mark,
+            budget_seconds: rounds.iter().map(|r| r.budget_seconds).sum(),
+            rounds,
+            questions,
+            follow_ups: scenario.follow_ups,
+            overtime_penalty: scenario.overtime_penalty,
+        }
+    }
 }
 
 /// How errors name a round: the scenario itself when it has only one.

@@ -158,7 +158,8 @@ impl AnswerSheet {
             };
             answers.push(Answer {
                 id: a.id,
-                text: a.text,
+                // Text from a file may hold escape sequences; they never reach a terminal.
+                text: crate::text::strip_controls(&a.text),
                 seconds,
                 origin: format!("{}:{line}:{col}", src.name),
                 hints: 0,
@@ -189,6 +190,13 @@ impl AnswerSheet {
 
     /// [`AnswerSheet::blank`] recording its kind and `--minutes`.
     pub fn blank_with(plan: &Plan, header: SheetHeader) -> String {
+        AnswerSheet::filled(plan, header, &[])
+    }
+
+    /// A sheet for `plan` holding `answers` given so far (by question id),
+    /// the rest blank — what `:save` writes so a candidate whose disk is
+    /// full can keep their work elsewhere and grade it later.
+    pub fn filled(plan: &Plan, header: SheetHeader, answers: &[Answer]) -> String {
         let mut out = format!(
             "# grill answer sheet — {} ({}), seed {}\n# Write each answer between the triple quotes; optionally note `seconds` taken.\n# Then grade it:  grill run {} --level {} --answers THIS_FILE\n\nscenario = {}\nlevel = \"{}\"\nseed = {}\n",
             plan.title,
@@ -210,12 +218,38 @@ impl AnswerSheet {
         out += &format!("questions = [{}]\n", ids.join(", "));
         let total = plan.questions.len();
         for (i, q) in plan.questions.iter().enumerate() {
+            let given = answers.iter().find(|a| a.id == q.id && a.follow_up.is_none());
             out += &format!("\n[[answer]]\n# ({}/{total}) [{} · {}] ", i + 1, q.topic, clock(q.budget_seconds));
             out += &q.prompt.replace('\n', "\n# ");
-            out += &format!("\nid = {}\ntext = \"\"\"\n\"\"\"\n# seconds = 0\n", toml_string(&q.id));
+            out += &format!(
+                "\nid = {}\ntext = \"\"\"\n{}\"\"\"\n",
+                toml_string(&q.id),
+                given.map(|a| multiline_body(&a.text)).unwrap_or_default()
+            );
+            match given.and_then(|a| a.seconds) {
+                Some(s) => out += &format!("seconds = {s}\n"),
+                None => out += "# seconds = 0\n",
+            }
         }
         out
     }
+}
+
+/// The inside of a TOML multi-line basic string holding `text`, ending in a
+/// newline: backslashes and quotes escaped, control characters dropped.
+fn multiline_body(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 1);
+    for c in crate::text::strip_controls(text.trim_end()).chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            c => out.push(c),
+        }
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out
 }
 
 /// A TOML basic string for `s`, quoted and escaped.
@@ -226,6 +260,38 @@ fn toml_string(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_filled_sheet_reads_back_the_same_answers() {
+        let c = crate::catalog::Catalog::embedded().unwrap();
+        let s = c.scenario("kubeflow-ops").unwrap();
+        let plan = crate::plan::plan(
+            &c,
+            s,
+            Level::Junior,
+            crate::plan::PlanOptions {
+                seed: 3,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let tricky = "line \"one\" with \\ and \"\"\" quotes\n\tand a tab\u{1b}[31m";
+        let given = vec![Answer {
+            id: plan.questions[1].id.clone(),
+            text: tricky.into(),
+            seconds: Some(42),
+            origin: String::new(),
+            hints: 0,
+            follow_up: None,
+        }];
+        let text = AnswerSheet::filled(&plan, SheetHeader::default(), &given);
+        let back = AnswerSheet::parse(&SourceFile::new("s.toml", text)).unwrap();
+        let answered: Vec<&Answer> = back.answers.iter().filter(|a| !a.text.is_empty()).collect();
+        assert_eq!(answered.len(), 1);
+        assert_eq!(answered[0].id, plan.questions[1].id);
+        assert_eq!(answered[0].text, "line \"one\" with \\ and \"\"\" quotes\n\tand a tab[31m\n");
+        assert_eq!(answered[0].seconds, Some(42));
+    }
 
     #[test]
     fn parses_answers_with_optional_time() {

@@ -384,6 +384,16 @@ impl Analyzer {
     }
 }
 
+/// `text` without control characters other than newlines and tabs (and
+/// with CRLF line ends made LF), so an answer can never drive a terminal
+/// when it is shown again — escape sequences lose their ESC and are inert.
+pub fn strip_controls(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .chars()
+        .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
+        .collect()
+}
+
 /// ASCII-folds (accents, ligatures, smart quotes) and lowercases.
 /// Control characters but line breaks become spaces: the folded text's
 /// words are shown to people (what matched), and must not drive a terminal.
@@ -422,6 +432,11 @@ same = ["iac"]
 "#,
         );
         Analyzer::new(&Aliases::parse(&src).unwrap())
+    }
+
+    #[test]
+    fn control_characters_are_stripped_but_lines_kept() {
+        assert_eq!(strip_controls("a\u{1b}[31mred\u{7}\r\nnext\tcol\u{9b}"), "a[31mred\nnext\tcol");
     }
 
     #[test]

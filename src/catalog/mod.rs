@@ -7,6 +7,7 @@
 //! enough questions at each level. Problems from every file are collected
 //! before anything is reported.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -31,6 +32,15 @@ pub enum FileKind {
 }
 
 impl FileKind {
+    /// The kind of a file in a bank directory: `aliases.toml` or a bank.
+    fn in_banks(path: &Path) -> FileKind {
+        if path.file_name().is_some_and(|n| n == "aliases.toml") {
+            FileKind::Aliases
+        } else {
+            FileKind::Bank
+        }
+    }
+
     /// Guesses a file's kind from its name and content, for paths given one
     /// by one (`grill banks check FILE`).
     pub fn detect(path: &Path, text: &str) -> FileKind {
@@ -85,72 +95,55 @@ impl Catalog {
     /// Loads and cross-checks everything in `sources`, reporting all
     /// problems from all files together.
     pub fn load(sources: &Sources) -> Result<Catalog, Diagnostics> {
-        let mut files: Vec<(FileKind, SourceFile)> = Vec::new();
-        let mut problems = Diagnostics::default();
+        let mut inputs = Vec::new();
         if sources.embedded {
             for (name, text) in embedded::BANKS {
-                let kind = if name.ends_with("/aliases.toml") {
-                    FileKind::Aliases
-                } else {
-                    FileKind::Bank
-                };
-                files.push((kind, SourceFile::new(format!("<embedded>/{name}"), *text)));
+                inputs.push(Input::Embedded(FileKind::in_banks(Path::new(name)), name, text));
             }
             for (name, text) in embedded::SCENARIOS {
-                files.push((FileKind::Scenario, SourceFile::new(format!("<embedded>/{name}"), *text)));
+                inputs.push(Input::Embedded(FileKind::Scenario, name, text));
             }
         }
         for dir in &sources.dirs {
-            match toml_files(dir) {
-                Ok(paths) => {
-                    for path in paths {
-                        let kind = if path.file_name().is_some_and(|n| n == "aliases.toml") {
-                            FileKind::Aliases
-                        } else {
-                            FileKind::Bank
-                        };
-                        read_into(&path, Some(kind), &mut files, &mut problems);
-                    }
-                }
-                Err(d) => problems.push(d),
-            }
+            list_into(dir, |path| Some(FileKind::in_banks(path)), &mut inputs);
             let scenarios = dir.join("scenarios");
             if scenarios.is_dir() {
-                match toml_files(&scenarios) {
-                    Ok(paths) => paths
-                        .iter()
-                        .for_each(|p| read_into(p, Some(FileKind::Scenario), &mut files, &mut problems)),
-                    Err(d) => problems.push(d),
-                }
+                list_into(&scenarios, |_| Some(FileKind::Scenario), &mut inputs);
             }
         }
         for path in &sources.files {
-            read_into(path, None, &mut files, &mut problems);
+            path_into(path, None, &mut inputs);
         }
-        match Catalog::from_files(&files) {
-            Ok(catalog) if problems.is_empty() => Ok(catalog),
-            Ok(_) => Err(problems),
-            Err(more) => {
-                problems.0.extend(more.0);
-                Err(problems)
-            }
-        }
+        Catalog::build(&inputs)
     }
 
     /// Builds a catalog from files already read, checking across them.
     pub fn from_files(files: &[(FileKind, SourceFile)]) -> Result<Catalog, Diagnostics> {
+        let inputs: Vec<Input> = files.iter().map(|(kind, src)| Input::Read(*kind, src)).collect();
+        Catalog::build(&inputs)
+    }
+
+    /// Reads and parses every input, then checks across files. Problems
+    /// reading files come first, in the order the files were found; then
+    /// those in their contents, in file order (which decides which of two
+    /// duplicates is reported).
+    fn build(inputs: &[Input]) -> Result<Catalog, Diagnostics> {
         let mut problems = Diagnostics::default();
+        let mut parsed = Vec::with_capacity(inputs.len());
+        for loaded in load_all(inputs) {
+            match loaded {
+                Loaded::Unread(d) => problems.push(d),
+                Loaded::Parsed(result) => parsed.push(result),
+            }
+        }
         let mut catalog = Catalog::default();
         let mut scenario_sources = Vec::new();
-        // Parsing dominates start-up; files are independent, so parse them
-        // on every core, then combine in file order (which decides which of
-        // two duplicates is reported).
-        for ((_, src), parsed) in files.iter().zip(parse_all(files)) {
-            match parsed {
+        for result in parsed {
+            match result {
                 Err(d) => problems.0.extend(d.0),
                 Ok(Parsed::Bank(bank)) => catalog.add_bank(bank, &mut problems),
                 Ok(Parsed::Aliases(a)) => catalog.aliases.extend(a),
-                Ok(Parsed::Scenario(s)) => {
+                Ok(Parsed::Scenario(s, src)) => {
                     if let Some(first) = catalog.scenarios.iter().find(|x| x.id == s.id) {
                         problems.push(
                             Diagnostic::file(
@@ -166,7 +159,7 @@ impl Catalog {
                 }
             }
         }
-        for (scenario, src) in catalog.scenarios.iter().zip(scenario_sources) {
+        for (scenario, src) in catalog.scenarios.iter().zip(&scenario_sources) {
             catalog.check_scenario(scenario, src, &mut problems);
         }
         problems.into_result(catalog)
@@ -324,37 +317,84 @@ impl Catalog {
     }
 }
 
-/// One file, parsed by the module that owns its format.
+/// A file to load. Files on disk are read by the worker that parses them
+/// and dropped once parsed, so a large bank directory is never in memory
+/// as text and as questions at once.
+enum Input<'a> {
+    /// Built into the binary: its name under `<embedded>/`, and its text.
+    Embedded(FileKind, &'static str, &'static str),
+    /// Read already by the caller.
+    Read(FileKind, &'a SourceFile),
+    /// On disk; its kind detected from name and content when `None`.
+    Path(PathBuf, Option<FileKind>),
+    /// A directory that could not be listed.
+    Unlisted(Diagnostic),
+}
+
+/// What became of one input.
+enum Loaded {
+    /// It could not be listed or read, or it was empty.
+    Unread(Diagnostic),
+    Parsed(Result<Parsed, Diagnostics>),
+}
+
+/// One file, parsed by the module that owns its format. A scenario keeps
+/// its source: checks against the banks point into it later.
 enum Parsed {
     Bank(Bank),
     Aliases(Aliases),
-    Scenario(Box<Scenario>),
+    Scenario(Box<Scenario>, SourceFile),
 }
 
-fn parse_one((kind, src): &(FileKind, SourceFile)) -> Result<Parsed, Diagnostics> {
-    match kind {
-        FileKind::Bank => Bank::parse(src).map(Parsed::Bank),
-        FileKind::Aliases => Aliases::parse(src).map(Parsed::Aliases),
-        FileKind::Scenario => Scenario::parse(src).map(|s| Parsed::Scenario(Box::new(s))),
+fn load_one(input: &Input) -> Loaded {
+    match input {
+        Input::Embedded(FileKind::Bank, name, text) => {
+            Loaded::Parsed(Bank::parse_text(&format!("<embedded>/{name}"), text).map(Parsed::Bank))
+        }
+        Input::Embedded(kind, name, text) => {
+            Loaded::Parsed(parse_one(*kind, Cow::Owned(SourceFile::new(format!("<embedded>/{name}"), *text))))
+        }
+        Input::Read(kind, src) => Loaded::Parsed(parse_one(*kind, Cow::Borrowed(*src))),
+        Input::Path(path, kind) => match SourceFile::read(path) {
+            Ok(src) if src.text.trim().is_empty() => Loaded::Unread(
+                Diagnostic::file(&src.name, "the file is empty")
+                    .with_help("a bank needs `id`, `title` and [[question]] tables (see docs/banks.md)"),
+            ),
+            Ok(src) => {
+                let kind = kind.unwrap_or_else(|| FileKind::detect(path, &src.text));
+                Loaded::Parsed(parse_one(kind, Cow::Owned(src)))
+            }
+            Err(d) => Loaded::Unread(d),
+        },
+        Input::Unlisted(d) => Loaded::Unread(d.clone()),
     }
 }
 
-/// Parses every file, in parallel, keeping the results in file order.
-fn parse_all(files: &[(FileKind, SourceFile)]) -> Vec<Result<Parsed, Diagnostics>> {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len());
+fn parse_one(kind: FileKind, src: Cow<SourceFile>) -> Result<Parsed, Diagnostics> {
+    match kind {
+        FileKind::Bank => Bank::parse(&src).map(Parsed::Bank),
+        FileKind::Aliases => Aliases::parse(&src).map(Parsed::Aliases),
+        FileKind::Scenario => Scenario::parse(&src).map(|s| Parsed::Scenario(Box::new(s), src.into_owned())),
+    }
+}
+
+/// Loads every input, in parallel (parsing dominates start-up and large
+/// loads, and files are independent), keeping the results in input order.
+fn load_all(inputs: &[Input]) -> Vec<Loaded> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(inputs.len());
     if workers <= 1 {
-        return files.iter().map(parse_one).collect();
+        return inputs.iter().map(load_one).collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<(usize, Result<Parsed, Diagnostics>)> = std::thread::scope(|scope| {
+    let mut results: Vec<(usize, Loaded)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 scope.spawn(|| {
                     let mut done = Vec::new();
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(file) = files.get(i) else { break done };
-                        done.push((i, parse_one(file)));
+                        let Some(input) = inputs.get(i) else { break done };
+                        done.push((i, load_one(input)));
                     }
                 })
             })
@@ -390,37 +430,51 @@ fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     Ok(paths)
 }
 
-fn read_into(path: &Path, kind: Option<FileKind>, files: &mut Vec<(FileKind, SourceFile)>, problems: &mut Diagnostics) {
-    if path.is_dir() {
-        match toml_files(path) {
-            Ok(paths) => paths.iter().for_each(|p| read_into(p, kind, files, problems)),
-            Err(d) => problems.push(d),
-        }
-        let scenarios = path.join("scenarios");
-        if kind.is_none() && scenarios.is_dir() {
-            read_into(&scenarios, Some(FileKind::Scenario), files, problems);
-        }
+/// Adds the `*.toml` files of `dir`, each of the kind `kind_of` says.
+fn list_into(dir: &Path, kind_of: impl Fn(&Path) -> Option<FileKind>, inputs: &mut Vec<Input>) {
+    match toml_files(dir) {
+        Ok(paths) => inputs.extend(paths.into_iter().map(|p| {
+            let kind = kind_of(&p);
+            Input::Path(p, kind)
+        })),
+        Err(d) => inputs.push(Input::Unlisted(d)),
+    }
+}
+
+/// Adds a path given on the command line: a file, or a directory of files
+/// (and its `scenarios/`, when the kind is left to detection).
+fn path_into(path: &Path, kind: Option<FileKind>, inputs: &mut Vec<Input>) {
+    if !path.is_dir() {
+        inputs.push(Input::Path(path.to_path_buf(), kind));
         return;
     }
-    match SourceFile::read(path) {
-        Ok(src) => {
-            if src.text.trim().is_empty() {
-                problems.push(
-                    Diagnostic::file(&src.name, "the file is empty")
-                        .with_help("a bank needs `id`, `title` and [[question]] tables (see docs/banks.md)"),
-                );
-                return;
-            }
-            let kind = kind.unwrap_or_else(|| FileKind::detect(path, &src.text));
-            files.push((kind, src));
-        }
-        Err(d) => problems.push(d),
+    list_into(path, |_| kind, inputs);
+    let scenarios = path.join("scenarios");
+    if kind.is_none() && scenarios.is_dir() {
+        path_into(&scenarios, Some(FileKind::Scenario), inputs);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unreadable_files_are_reported_before_problems_inside_files() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.toml"), "id = \"a\"\ntitle = 1\n").unwrap();
+        std::fs::write(dir.path().join("b.toml"), " \n").unwrap();
+        std::fs::write(dir.path().join("c.toml"), [0xff, 0xfe]).unwrap();
+        let sources = Sources {
+            dirs: vec![dir.path().to_path_buf()],
+            ..Sources::default()
+        };
+        let shown: Vec<String> = Catalog::load(&sources).unwrap_err().0.iter().map(|d| d.message.clone()).collect();
+        assert_eq!(shown.len(), 3, "{shown:?}");
+        assert!(shown[0].contains("the file is empty"), "{shown:?}");
+        assert!(shown[1].contains("not valid UTF-8"), "{shown:?}");
+        assert!(shown[2].contains("invalid type"), "{shown:?}");
+    }
 
     #[test]
     fn origins_split_back_into_parts() {

@@ -172,6 +172,9 @@ fn check(dirs: &[PathBuf], paths: Vec<PathBuf>, strict: bool, out: &mut Out) -> 
         catalog.scenarios.len()
     );
     out.print(&o)?;
+    // The process ends next: freeing a large catalog one string at a time
+    // would add a tenth to checking 100,000 questions, for nothing.
+    std::mem::forget(catalog);
     Ok(ExitCode::SUCCESS)
 }
 

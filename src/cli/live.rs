@@ -172,6 +172,12 @@ fn drive(catalog: &Catalog, mut progress: Progress, options: &LiveOptions, out: 
             let record = SessionRecord::new(&progress.plan, *report, Kind::Interview, Source::Live, started, Timestamp::now());
             finish_report(&record, options.save, options.format, options.export.as_deref(), out)
         }
+        Ending::Quit if !progress.briefed => {
+            // Left at the briefing: there is nothing to resume.
+            let _ = store.remove(&progress.id);
+            eprintln!("\nLeft before the first question; nothing was saved.");
+            Ok(ExitCode::SUCCESS)
+        }
         Ending::Quit => {
             eprintln!(
                 "\nSaved after {} of {} questions. Continue with: grill resume {}",

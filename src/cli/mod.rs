@@ -6,6 +6,7 @@ mod browse;
 mod drill;
 mod grade;
 mod history;
+mod import;
 mod interview;
 mod live;
 mod report;
@@ -64,6 +65,8 @@ pub enum Command {
     Progress(ProgressArgs),
     /// Practise the questions your past scores say you most need (spaced repetition).
     Drill(DrillArgs),
+    /// Turn Q&A documents (Markdown, text, CSV, TSV, Anki export) into a question bank.
+    Import(import::ImportArgs),
 }
 
 /// Choosing an interview: the flags `plan`, `sheet` and `run` share.
@@ -383,6 +386,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode>
         Some(Command::Report(a)) => report::report(&a, &mut out),
         Some(Command::Progress(a)) => history::progress(&a, &mut out),
         Some(Command::Drill(a)) => drill::drill(&cli.banks, &a, &mut out),
+        Some(Command::Import(a)) => import::import(&cli.banks, &a, &mut out),
     }
 }
 

@@ -65,7 +65,9 @@ pub(crate) fn finish_report(
                     eprintln!("Saved to history as {} (grill history, grill report {}).", record.id, record.id);
                     saved = true;
                 }
-                Err(e) => eprintln!("warning: the session is not saved to history: {e:#}"),
+                Err(e) => eprintln!(
+                    "warning: the session is not saved to history: {e:#}\n  free space or fix the folder's permissions (GRILL_HOME chooses where grill keeps its data), or keep this report with --export FILE.json"
+                ),
             }
         }
     }

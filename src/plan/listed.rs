@@ -40,18 +40,15 @@ pub fn replay(catalog: &Catalog, scenario: &Scenario, level: Level, options: Pla
             questions.push(planned(q, round, index));
         }
     }
-    Ok(Plan {
-        scenario: scenario.id.clone(),
-        title: scenario.title.clone(),
+    Ok(Plan::assemble(
+        scenario,
+        scenario.title.clone(),
         level,
-        seed: options.seed,
+        options.seed,
         pass_mark,
-        budget_seconds: rounds.iter().map(|r| r.budget_seconds).sum(),
         rounds,
         questions,
-        follow_ups: scenario.follow_ups,
-        overtime_penalty: scenario.overtime_penalty,
-    })
+    ))
 }
 
 /// A one-round drill of `ids` from `scenario` at `level`, in order, each
@@ -70,22 +67,20 @@ pub fn drill(catalog: &Catalog, scenario: &Scenario, level: Level, ids: &[String
         questions.push(planned(q, round, 0));
     }
     let budget_seconds = questions.iter().map(|q| q.budget_seconds).sum();
-    Ok(Plan {
-        scenario: scenario.id.clone(),
-        title: format!("Drill: {}", scenario.title),
+    let round = PlannedRound {
+        title: "Drill".into(),
+        briefing: "The questions your past scores say you most need.".into(),
+        budget_seconds,
+    };
+    Ok(Plan::assemble(
+        scenario,
+        format!("Drill: {}", scenario.title),
         level,
         seed,
         pass_mark,
-        budget_seconds,
-        rounds: vec![PlannedRound {
-            title: "Drill".into(),
-            briefing: "The questions your past scores say you most need.".into(),
-            budget_seconds,
-        }],
+        vec![round],
         questions,
-        follow_ups: scenario.follow_ups,
-        overtime_penalty: scenario.overtime_penalty,
-    })
+    ))
 }
 
 fn pass_mark(scenario: &Scenario, level: Level) -> Result<u32, PlanError> {

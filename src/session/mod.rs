@@ -263,6 +263,21 @@ fn ask(
                 saver.save(progress, prompter);
                 prompter.pause()?;
             }
+            Input::Save(path, draft) => {
+                progress.draft = draft;
+                let mut answers = progress.answers();
+                if !progress.draft.trim().is_empty() && follow_up.is_none() {
+                    answers.push(record(progress.draft.clone(), progress).to_answer(&progress.id));
+                }
+                let sheet = crate::sheet::AnswerSheet::filled(&progress.plan, crate::sheet::SheetHeader::default(), &answers);
+                match crate::atomic::write(std::path::Path::new(&path), &sheet) {
+                    Ok(()) => prompter.say(&format!(
+                        "Wrote {} answer(s) to {path}; grade them any time with: grill run --answers {path}",
+                        answers.iter().filter(|a| !a.text.trim().is_empty()).count()
+                    )),
+                    Err(e) => prompter.say(&format!("cannot save to {path}: {e:#}")),
+                }
+            }
             Input::Quit(draft) => {
                 progress.draft = draft;
                 saver.save(progress, prompter);
@@ -298,7 +313,7 @@ impl Saver<'_> {
             Err(e) if !self.failed => {
                 self.failed = true;
                 prompter.say(&format!(
-                    "warning: cannot save progress: {e:#}\nYour answers are kept in memory and will be in the report; free space or fix permissions to save again."
+                    "warning: cannot save progress: {e:#}\nYour answers are kept in memory and will be in the report; free space or fix permissions, or keep a copy elsewhere with :save PATH."
                 ));
             }
             Err(_) => {}

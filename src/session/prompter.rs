@@ -19,6 +19,9 @@ pub enum Input {
     Help(String),
     /// `:quit`: save and leave.
     Quit(String),
+    /// `:save PATH`: write the answers so far to a sheet at PATH (for when
+    /// the data directory cannot be written), then go on.
+    Save(String, String),
     /// Ctrl-C, a hang-up or a termination signal.
     Interrupted(String),
 }
@@ -68,10 +71,14 @@ Type your answer; end it with an empty line or Ctrl-D. Commands, alone on a line
   :pause   stop the clock until Enter
   :e       write the answer in $EDITOR
   :quit    save and leave (continue later with `grill resume`)
+  :save F  also write the answers so far to the answer sheet F
   :help    this help";
 
 /// The command a finished line stands for, if it is one.
 pub fn command(line: &str, draft: String) -> Option<Input> {
+    if let Some(path) = line.trim().strip_prefix(":save ").map(str::trim).filter(|p| !p.is_empty()) {
+        return Some(Input::Save(path.to_string(), draft));
+    }
     Some(match line.trim() {
         ":skip" | ":s" => Input::Skip,
         ":hint" | ":h" => Input::Hint(draft),

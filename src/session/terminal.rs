@@ -292,7 +292,7 @@ impl TerminalPrompter {
 /// Strips control characters (escape sequences included) from typed text,
 /// so an answer can never drive the terminal when it is shown again.
 fn clean(line: &str) -> String {
-    line.chars().filter(|c| !c.is_control() || *c == '\t').collect()
+    crate::text::strip_controls(line).replace('\n', " ")
 }
 
 /// `question 1:23 left · interview 18:02 left`, or the time over budget.
@@ -474,7 +474,7 @@ impl Prompter for TerminalPrompter {
 
 /// [`clean`] for a whole block of text from the editor, keeping newlines.
 fn clean_block(text: &str) -> String {
-    text.lines().map(clean).collect::<Vec<_>>().join("\n").trim().to_string()
+    crate::text::strip_controls(text).trim().to_string()
 }
 
 #[cfg(test)]

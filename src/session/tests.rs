@@ -315,3 +315,40 @@ fn pause_stops_the_clock_and_instant_feedback_shows_scores() {
         script.said
     );
 }
+
+#[test]
+fn when_saving_fails_save_path_keeps_the_answers_elsewhere() {
+    let c = catalog("none");
+    let g = c.grader();
+    let clock = FakeClock::default();
+    let mut progress = start(&c);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rescue.toml").display().to_string();
+    let mut script = Script::new(
+        &clock,
+        vec![
+            (1, Input::Answer("The kubelet restarts the container.".into())),
+            (1, Input::Save(path.clone(), "typed but not sent".into())),
+            (1, Input::Quit("typed but not sent".into())),
+        ],
+    );
+    let ending = run(&mut progress, &c, &g, &mut script, &clock, &mut |_| {
+        anyhow::bail!("Read-only file system")
+    })
+    .unwrap();
+    assert!(matches!(ending, Ending::Quit));
+    assert!(
+        script.said.iter().any(|s| s.contains("keep a copy elsewhere with :save PATH")),
+        "{:?}",
+        script.said
+    );
+    assert!(
+        script.said.iter().any(|s| s.starts_with("Wrote 2 answer(s) to")),
+        "{:?}",
+        script.said
+    );
+    assert_eq!(script.drafts[2], "typed but not sent", "the draft survives :save");
+    let sheet = crate::sheet::AnswerSheet::parse(&SourceFile::read(std::path::Path::new(&path)).unwrap()).unwrap();
+    let texts: Vec<&str> = sheet.answers.iter().map(|a| a.text.trim()).filter(|t| !t.is_empty()).collect();
+    assert_eq!(texts, ["The kubelet restarts the container.", "typed but not sent"]);
+}

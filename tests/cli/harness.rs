@@ -87,6 +87,19 @@ impl Grill {
         self.args(self.args.clone()).run()
     }
 
+    /// The real binary in this test's directory with a clean environment:
+    /// no colour, no backtraces, no user config, data kept here.
+    pub fn command<S: AsRef<std::ffi::OsStr>>(&self, args: &[S]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_grill"));
+        cmd.args(args).current_dir(self.dir.path()).env_clear();
+        cmd.env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("HOME", self.dir.path())
+            .env("NO_COLOR", "1")
+            .env("GRILL_CONFIG_DIR", self.path("no-config"))
+            .env("GRILL_HOME", self.path("data"));
+        cmd
+    }
+
     pub fn path(&self, rel: &str) -> PathBuf {
         self.dir.path().join(rel)
     }
@@ -127,13 +140,7 @@ impl GrillCmd<'_> {
     }
 
     fn command(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_grill"));
-        cmd.args(&self.args).current_dir(self.grill.dir.path()).env_clear();
-        cmd.env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("HOME", self.grill.dir.path())
-            .env("NO_COLOR", "1")
-            .env("GRILL_CONFIG_DIR", self.grill.path("no-config"))
-            .env("GRILL_HOME", self.grill.path("data"));
+        let mut cmd = self.grill.command(&self.args);
         for (k, v) in &self.env {
             cmd.env(k, v);
         }

@@ -121,3 +121,91 @@ fn a_path_as_a_question_id_is_rejected() {
         .stderr_has("invalid question id `../../etc/passwd`")
         .stderr_has("lowercase letters, digits and `-`");
 }
+
+#[test]
+fn an_unwritable_data_directory_still_reports_and_says_what_to_do() {
+    let g = Grill::new();
+    g.write("not-a-dir", "a file where the data directory should be");
+    g.args(["sheet", "kubeflow-ops", "--level", "junior", "--seed", "1", "-o", "a.toml"])
+        .run()
+        .success();
+    let home = g.path("not-a-dir/data").display().to_string();
+    g.args(["run", "--answers", "a.toml"])
+        .env("GRILL_HOME", &home)
+        .run()
+        .code(1)
+        .stdout_has("Overall")
+        .stderr_has("the session is not saved to history")
+        .stderr_has("not-a-dir/data/history")
+        .stderr_has("GRILL_HOME");
+}
+
+#[test]
+fn a_hundred_megabyte_bank_is_refused_with_a_size_message() {
+    let g = Grill::new();
+    let big = std::fs::File::create(g.path("huge.toml")).unwrap();
+    big.set_len(100 * 1024 * 1024).unwrap();
+    g.args(["banks", "check", "huge.toml"])
+        .run()
+        .code(2)
+        .stderr_has("huge.toml")
+        .stderr_has("100 MB");
+}
+
+#[test]
+fn ten_thousand_questions_with_one_duplicate_id() {
+    let g = Grill::new();
+    let mut bank = String::from("id = \"many\"\ntitle = \"Many\"\n");
+    for i in 0..10_000 {
+        let id = if i == 9_999 { 17 } else { i };
+        bank += &format!(
+            "[[question]]\nid = \"m-{id}\"\nprompt = \"Q{i}?\"\nlevel = \"mid\"\ntopic = \"data\"\ndifficulty = 2\nreference = \"r {i}\"\n[[question.key_points]]\npoint = \"r\"\nweight = 1\n"
+        );
+    }
+    g.write("many.toml", &bank);
+    let out = g.args(["banks", "check", "many.toml"]).run().code(2);
+    let out = out.stderr_has("duplicate question id `m-17`");
+    assert_eq!(
+        out.stderr.matches("error: ").count(),
+        2,
+        "one problem, after the summary line:\n{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn escape_sequences_in_answers_never_reach_the_terminal() {
+    let g = Grill::new();
+    let plan = crate::harness::json(
+        &g.args(["plan", "kubeflow-ops", "--level", "junior", "--seed", "1", "--format", "json"])
+            .run()
+            .success()
+            .stdout,
+    );
+    let id = plan["questions"][0]["id"].as_str().unwrap().to_string();
+    g.write(
+        "a.toml",
+        &format!("[[answer]]\nid = \"{id}\"\ntext = \"clear \\u001b[2J\\u001b]0;pwned\\u0007 screen\"\n"),
+    );
+    for format in ["text", "md", "json"] {
+        let out = g
+            .args([
+                "run",
+                "kubeflow-ops",
+                "--level",
+                "junior",
+                "--seed",
+                "1",
+                "--answers",
+                "a.toml",
+                "--format",
+                format,
+            ])
+            .run()
+            .code(1);
+        assert!(
+            !out.stdout.contains('\u{1b}') && !out.stdout.contains('\u{7}'),
+            "{format}: raw control bytes in output"
+        );
+    }
+}

@@ -137,3 +137,58 @@ fn sigkill_at_random_points_loses_no_submitted_answer() {
         assert_eq!(&final_texts[..texts.len()], &texts[..], "seed {seed}: resume changed saved answers");
     }
 }
+
+/// Starts `args` and kills it with SIGKILL after a random few milliseconds.
+fn kill_soon(g: &Grill, args: &[&str], rng: &mut Rng) {
+    let mut child = g
+        .command(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(rng.below(60)));
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+#[test]
+fn sigkill_during_history_saves_and_imports_leaves_no_broken_file() {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/001_ecb6ab3f3847ff7f.txt");
+    let g = Grill::new();
+    g.args(["sheet", "kubeflow-ops", "--level", "junior", "--seed", "1", "-o", "a.toml"])
+        .run()
+        .success();
+    let document = std::fs::read(&seeds).expect("the seed documents are present");
+    g.write_bytes("doc.txt", &document);
+    let mut rng = Rng(7);
+    for round in 0..50 {
+        // A history save, killed at a random moment.
+        kill_soon(&g, &["run", "--answers", "a.toml"], &mut rng);
+        for entry in std::fs::read_dir(g.path("data/history"))
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+        {
+            let path = entry.path();
+            if path.extension().is_some_and(|x| x == "json") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                assert!(
+                    serde_json::from_str::<serde_json::Value>(&text).is_ok(),
+                    "round {round}: {} is half-written",
+                    path.display()
+                );
+            }
+        }
+        // An import written with -o, killed at a random moment.
+        kill_soon(
+            &g,
+            &["import", "doc.txt", "--bank", "killed", "-o", "out.toml", "--force"],
+            &mut rng,
+        );
+        if g.path("out.toml").exists() {
+            g.args(["banks", "check", "out.toml"]).run().success();
+        }
+    }
+    // And history still lists cleanly.
+    g.args(["history"]).run().success();
+}

@@ -4,8 +4,6 @@
 
 #![cfg(unix)]
 
-use std::process::Command;
-
 use rexpect::process::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
 
@@ -69,14 +67,8 @@ pub fn seen(text: &str) -> String {
 }
 
 pub fn spawn(g: &Grill, args: &[&str]) -> PtySession {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_grill"));
-    cmd.args(["--banks", "b"]).args(args).current_dir(g.path("")).env_clear();
-    cmd.env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("HOME", g.path(""))
-        .env("TERM", "xterm")
-        .env("NO_COLOR", "1")
-        .env("GRILL_CONFIG_DIR", g.path("no-config"))
-        .env("GRILL_HOME", g.path("data"));
+    let mut cmd = g.command(&["--banks", "b"]);
+    cmd.args(args).env("TERM", "xterm");
     spawn_command(cmd, Some(15_000)).expect("grill starts in a pty")
 }
 
@@ -193,4 +185,25 @@ fn pause_quit_and_resume_list() {
         .run()
         .success()
         .stdout_has("Pty drill (mid) · question 2 of 3");
+}
+
+#[test]
+fn bare_grill_opens_the_menu_with_the_kubeflow_ops_ladder_preselected() {
+    let g = Grill::new();
+    let mut cmd = g.command::<&str>(&[]);
+    cmd.env("TERM", "xterm");
+    let mut p = spawn_command(cmd, Some(15_000)).expect("grill starts in a pty");
+    p.exp_string("Interview").unwrap();
+    p.exp_string("KubeFlow Ops ladder (kubeflow-ops)").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Level").unwrap();
+    p.exp_string("junior").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("KubeFlow Ops ladder").unwrap();
+    p.exp_string("8 questions at junior level").unwrap();
+    p.send_line(":quit").unwrap();
+    p.exp_string("Left before the first question; nothing was saved.").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    g.args(["resume", "--list"]).run().success().stdout_has("No unfinished interviews.");
 }

@@ -2,10 +2,12 @@
 //! environment and a temporary directory per test. One test binary, one
 //! module per area.
 
+mod fuzz_regressions;
 mod grade;
 mod harness;
 mod history;
 mod hostile;
+mod import;
 mod interview;
 mod kill;
 mod live;

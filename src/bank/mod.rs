@@ -6,13 +6,19 @@
 //! [`crate::grade`]. The on-disk shape (with spans for error positions) is
 //! kept private here; the rest of grill sees only the plain types below.
 
+use std::cell::OnceCell;
 use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::diagnostic::{Diagnostics, SourceFile};
+use crate::diagnostic::{Diagnostic, Diagnostics, Locations, SourceFile};
+
+#[cfg(test)]
+mod equivalence;
+mod fast;
+pub mod synthetic;
 
 /// The seniority a question is pitched at, and an interview is sat at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -37,7 +43,7 @@ impl Level {
 
 impl fmt::Display for Level {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -124,7 +130,7 @@ pub struct Bank {
     pub origin: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct BankFile {
     id: Spanned<String>,
@@ -135,7 +141,7 @@ struct BankFile {
     question: Vec<Spanned<QuestionFile>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct QuestionFile {
     id: Spanned<String>,
@@ -159,7 +165,7 @@ struct QuestionFile {
     draft: bool,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct KeyPointFile {
     point: Spanned<String>,
@@ -186,56 +192,80 @@ pub(crate) fn id_help() -> &'static str {
 impl Bank {
     /// Parses one bank file and checks everything that needs only this file.
     /// Returns every problem found, not just the first.
+    ///
+    /// Banks are read by [`fast`] when they stay within the TOML it knows
+    /// and pass every check; anything else — a file it declines, or one
+    /// with a problem — is read again by `toml`, so each message is exactly
+    /// what `toml` and these checks report.
     pub fn parse(src: &SourceFile) -> Result<Bank, Diagnostics> {
+        Bank::parse_source(&Source::File(src))
+    }
+
+    /// [`Bank::parse`] for text not read into a [`SourceFile`], such as
+    /// the banks built into the binary: the text is copied into one only
+    /// when there is a problem to show, which keeps start-up short.
+    pub fn parse_text(name: &str, text: &str) -> Result<Bank, Diagnostics> {
+        Bank::parse_source(&Source::Text {
+            name,
+            text,
+            file: OnceCell::new(),
+        })
+    }
+
+    fn parse_source(source: &Source) -> Result<Bank, Diagnostics> {
+        if let Some(file) = fast::parse(source.text())
+            && let Ok(bank) = Bank::check(source, file)
+        {
+            return Ok(bank);
+        }
+        let src = source.file();
+        match toml::from_str(&src.text) {
+            Ok(file) => Bank::check(&Source::File(src), file),
+            Err(e) => Err(Diagnostics(vec![src.toml_error(&e)])),
+        }
+    }
+
+    /// The checks on a file's contents, however it was parsed.
+    fn check(src: &Source, file: BankFile) -> Result<Bank, Diagnostics> {
         let mut problems = Diagnostics::default();
-        let file: BankFile = match toml::from_str(&src.text) {
-            Ok(f) => f,
-            Err(e) => return Err(Diagnostics(vec![src.toml_error(&e)])),
-        };
-        let bank_id = file.id.get_ref().clone();
+        let (id_span, bank_id) = (file.id.span(), file.id.into_inner());
         if !valid_id(&bank_id) {
             problems.push(
-                src.error_at(file.id.span(), format!("invalid bank id `{bank_id}`"))
+                src.error_at(id_span.clone(), format!("invalid bank id `{bank_id}`"))
                     .with_help(id_help()),
             );
         }
         if file.question.is_empty() {
             problems.push(
-                src.error_at(file.id.span(), format!("bank `{bank_id}` has no questions"))
+                src.error_at(id_span, format!("bank `{bank_id}` has no questions"))
                     .with_help("add at least one [[question]] table"),
             );
         }
         let mut questions = Vec::with_capacity(file.question.len());
+        let mut locations = src.locations();
+        let origin = locations.location(0);
         for q in file.question {
-            let span = q.span();
-            let q = q.into_inner();
-            if let Some(question) = convert_question(src, &bank_id, span, q, &mut problems) {
+            let origin = locations.location(q.span().start);
+            if let Some(question) = convert_question(src, &bank_id, origin, q.into_inner(), &mut problems) {
                 questions.push(question);
             }
         }
-        let (line, col) = src.line_col(0);
         problems.into_result(Bank {
             id: bank_id,
             title: file.title,
             description: file.description,
             questions,
-            origin: format!("{}:{line}:{col}", src.name),
+            origin,
         })
     }
 }
 
-fn convert_question(
-    src: &SourceFile,
-    bank: &str,
-    span: std::ops::Range<usize>,
-    q: QuestionFile,
-    problems: &mut Diagnostics,
-) -> Option<Question> {
+fn convert_question(src: &Source, bank: &str, origin: String, q: QuestionFile, problems: &mut Diagnostics) -> Option<Question> {
     let before = problems.len();
-    let id = q.id.get_ref().clone();
+    let (id_span, id) = (q.id.span(), q.id.into_inner());
     if !valid_id(&id) {
         problems.push(
-            src.error_at(q.id.span(), format!("invalid question id `{}`", id.escape_debug()))
+            src.error_at(id_span.clone(), format!("invalid question id `{}`", id.escape_debug()))
                 .with_help(id_help()),
         );
     }
@@ -245,10 +275,10 @@ fn convert_question(
                 .with_help("write the question the candidate is asked"),
         );
     }
-    let topic = q.topic.get_ref().clone();
+    let (topic_span, topic) = (q.topic.span(), q.topic.into_inner());
     if !TOPICS.contains(&topic.as_str()) {
         problems.push(
-            src.error_at(q.topic.span(), format!("question `{id}` has unknown topic `{topic}`"))
+            src.error_at(topic_span, format!("question `{id}` has unknown topic `{topic}`"))
                 .with_help(format!("use one of: {}", TOPICS.join(", "))),
         );
     }
@@ -259,8 +289,8 @@ fn convert_question(
                 .with_help("difficulty is a whole number from 1 (easy) to 5 (hard)"),
         );
     }
-    let reference = match &q.reference {
-        Some(r) if !r.get_ref().trim().is_empty() => r.get_ref().clone(),
+    let reference = match q.reference {
+        Some(r) if !r.get_ref().trim().is_empty() => trimmed(r.into_inner()),
         Some(r) if !q.draft => {
             problems.push(
                 src.error_at(r.span(), format!("question `{id}` has an empty reference answer"))
@@ -270,7 +300,7 @@ fn convert_question(
         }
         None if !q.draft => {
             problems.push(
-                src.error_at(q.id.span(), format!("question `{id}` has no reference answer"))
+                src.error_at(id_span.clone(), format!("question `{id}` has no reference answer"))
                     .with_help("add `reference = \"\"\"...\"\"\"`, or mark the question `draft = true`"),
             );
             String::new()
@@ -279,7 +309,7 @@ fn convert_question(
     };
     if q.key_points.is_empty() && !q.draft {
         problems.push(
-            src.error_at(q.id.span(), format!("question `{id}` has no key points"))
+            src.error_at(id_span, format!("question `{id}` has no key points"))
                 .with_help("add [[question.key_points]] tables with `point` and `weight`"),
         );
     }
@@ -323,23 +353,70 @@ fn convert_question(
     if problems.len() > before {
         return None;
     }
-    let (line, col) = src.line_col(span.start);
     Some(Question {
         id,
         bank: bank.to_string(),
-        prompt: q.prompt.into_inner().trim().to_string(),
+        prompt: trimmed(q.prompt.into_inner()),
         level: q.level,
         topic,
         difficulty: difficulty as u8,
-        reference: reference.trim().to_string(),
+        reference,
         key_points,
         follow_ups: q.follow_ups,
         mistakes: q.mistakes,
         example: q.example,
         seconds,
         draft: q.draft,
-        origin: format!("{}:{line}:{col}", src.name),
+        origin,
     })
+}
+
+/// The file a bank is checked against: a [`SourceFile`], or bare text made
+/// into one only when a problem must be shown.
+enum Source<'a> {
+    File(&'a SourceFile),
+    Text {
+        name: &'a str,
+        text: &'a str,
+        file: OnceCell<SourceFile>,
+    },
+}
+
+impl Source<'_> {
+    fn text(&self) -> &str {
+        match self {
+            Source::File(src) => &src.text,
+            Source::Text { text, .. } => text,
+        }
+    }
+
+    fn file(&self) -> &SourceFile {
+        match self {
+            Source::File(src) => src,
+            Source::Text { name, text, file } => file.get_or_init(|| SourceFile::new(*name, *text)),
+        }
+    }
+
+    fn error_at(&self, span: std::ops::Range<usize>, message: impl Into<String>) -> Diagnostic {
+        self.file().error_at(span, message)
+    }
+
+    fn locations(&self) -> Locations<'_> {
+        match self {
+            Source::File(src) => src.locations(),
+            Source::Text { name, text, .. } => Locations::new(name, text),
+        }
+    }
+}
+
+/// `s` without surrounding whitespace, reusing its buffer: references
+/// start and end with a line break, and a copy of each would double the
+/// allocations of a large load.
+fn trimmed(mut s: String) -> String {
+    s.truncate(s.trim_end().len());
+    let start = s.len() - s.trim_start().len();
+    s.drain(..start);
+    s
 }
 
 #[cfg(test)]
@@ -364,6 +441,12 @@ weight = 3
 
     fn errors(text: &str) -> String {
         Bank::parse(&SourceFile::new("b.toml", text)).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn levels_pad_in_tables() {
+        // `banks list` aligns columns with `{:<6}`; Display once ignored it.
+        assert_eq!(format!("{:<6}|", Level::Mid), "mid   |");
     }
 
     #[test]
