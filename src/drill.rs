@@ -72,7 +72,7 @@ impl Card {
 }
 
 /// SM-2's 0–5 answer quality from a 0–100 score; 3 (a pass) from the
-/// report's `good` verdict up.
+/// report's `adequate` verdict up.
 pub fn quality(score: f64) -> u8 {
     match score {
         s if s >= 90.0 => 5,
