@@ -361,15 +361,15 @@ pub fn explain(details: &[PointDetail], notes: &[String], width: usize, indent: 
     let mut out = String::new();
     let deeper = format!("{indent}    ");
     for d in details {
-        let (mark, line) = match d.status {
-            Status::Covered => (style("✓").green(), format!("{} — {}", d.point, d.matched_text())),
-            Status::Partial => (style("~").yellow(), format!("{} — only {}", d.point, d.matched_text())),
-            Status::Missed => (style("✗").red(), d.point.clone()),
+        let mark = match d.status {
+            Status::Covered => style("✓").green(),
+            Status::Partial => style("~").yellow(),
+            Status::Missed => style("✗").red(),
         };
-        let line = if d.matched.is_empty() && d.status == Status::Covered {
-            d.point.clone()
-        } else {
-            line
+        let line = match (d.status, d.matched.is_empty()) {
+            (_, true) => d.point.clone(),
+            (Status::Covered, false) => format!("{} — {}", d.point, d.matched_text()),
+            (_, false) => format!("{} — only {}", d.point, d.matched_text()),
         };
         let _ = writeln!(out, "{indent}{mark} {}", wrap(&line, width, &deeper).trim_start());
         if let Some(negated) = &d.negated {

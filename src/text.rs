@@ -5,7 +5,10 @@
 //! The grader compares terms produced here, so an answer and a reference
 //! meet on the same ground whatever their spelling. Stems are numbered
 //! ([`StemId`]) in the analyzer's vocabulary, so comparing them is comparing
-//! integers. This module knows nothing of questions or scores.
+//! integers. What grading needs beyond the stems — which terms a negation
+//! reaches, how many words are function words, the words each term came
+//! from — is in `text/analysis.rs` ([`Analysis`]). This module knows
+//! nothing of questions or scores.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
