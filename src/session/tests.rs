@@ -108,6 +108,24 @@ impl Prompter for Script<'_> {
     }
 }
 
+/// A catalog of the bank above with a scenario whose follow-ups policy is
+/// `follow_ups`, its grader, and a clock at zero.
+struct Setup {
+    c: Catalog,
+    g: crate::grade::Grader,
+    clock: FakeClock,
+}
+
+fn setup(follow_ups: &str) -> Setup {
+    let c = catalog(follow_ups);
+    let g = c.grader();
+    Setup {
+        c,
+        g,
+        clock: FakeClock::default(),
+    }
+}
+
 fn start(c: &Catalog) -> Progress {
     let p = plan(
         c,
@@ -131,9 +149,7 @@ fn finished(e: Ending) -> Report {
 
 #[test]
 fn answers_skips_hints_and_time_reach_the_report() {
-    let c = catalog("none");
-    let g = c.grader();
-    let clock = FakeClock::default();
+    let Setup { c, g, clock } = setup("none");
     let mut progress = start(&c);
     let mut saves = 0;
     let mut script = Script::new(
@@ -178,9 +194,7 @@ fn answers_skips_hints_and_time_reach_the_report() {
 
 #[test]
 fn quit_then_resume_keeps_every_answer_and_the_draft() {
-    let c = catalog("none");
-    let g = c.grader();
-    let clock = FakeClock::default();
+    let Setup { c, g, clock } = setup("none");
     let mut progress = start(&c);
     let mut saved: Option<Progress> = None;
     let mut script = Script::new(
@@ -216,9 +230,7 @@ fn quit_then_resume_keeps_every_answer_and_the_draft() {
 
 #[test]
 fn a_strong_answer_earns_the_follow_up_which_is_graded_too() {
-    let c = catalog("after-strong-answer");
-    let g = c.grader();
-    let clock = FakeClock::default();
+    let Setup { c, g, clock } = setup("after-strong-answer");
     let mut progress = start(&c);
     let mut script = Script::new(
         &clock,
@@ -244,9 +256,7 @@ fn a_strong_answer_earns_the_follow_up_which_is_graded_too() {
 
 #[test]
 fn the_interview_ends_when_its_time_is_up() {
-    let c = catalog("none");
-    let g = c.grader();
-    let clock = FakeClock::default();
+    let Setup { c, g, clock } = setup("none");
     let mut progress = start(&c);
     let mut script = Script::new(&clock, vec![(250, Input::Answer("The kubelet restarts the container.".into()))]);
     let report = finished(run(&mut progress, &c, &g, &mut script, &clock, &mut |_| Ok(())).unwrap());
@@ -256,9 +266,7 @@ fn the_interview_ends_when_its_time_is_up() {
 
 #[test]
 fn a_failing_disk_is_reported_once_and_loses_nothing() {
-    let c = catalog("none");
-    let g = c.grader();
-    let clock = FakeClock::default();
+    let Setup { c, g, clock } = setup("none");
     let mut progress = start(&c);
     let mut script = Script::new(
         &clock,
@@ -290,9 +298,7 @@ fn a_failing_disk_is_reported_once_and_loses_nothing() {
 
 #[test]
 fn pause_stops_the_clock_and_instant_feedback_shows_scores() {
-    let c = catalog("none");
-    let g = c.grader();
-    let clock = FakeClock::default();
+    let Setup { c, g, clock } = setup("none");
     let mut progress = start(&c);
     progress.feedback = Feedback::Instant;
     let mut script = Script::new(
@@ -318,9 +324,7 @@ fn pause_stops_the_clock_and_instant_feedback_shows_scores() {
 
 #[test]
 fn when_saving_fails_save_path_keeps_the_answers_elsewhere() {
-    let c = catalog("none");
-    let g = c.grader();
-    let clock = FakeClock::default();
+    let Setup { c, g, clock } = setup("none");
     let mut progress = start(&c);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("rescue.toml").display().to_string();

@@ -63,16 +63,21 @@ fn an_empty_or_missing_answer_file() {
     .stderr_has("cannot read file");
 }
 
-#[test]
-fn a_ten_megabyte_answer() {
-    let g = Grill::new();
+/// The first question of the junior KubeFlow Ops plan with seed 1.
+fn first_question(g: &Grill) -> String {
     let plan = crate::harness::json(
         &g.args(["plan", "kubeflow-ops", "--level", "junior", "--seed", "1", "--format", "json"])
             .run()
             .success()
             .stdout,
     );
-    let id = plan["questions"][0]["id"].as_str().unwrap().to_string();
+    plan["questions"][0]["id"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_ten_megabyte_answer() {
+    let g = Grill::new();
+    let id = first_question(&g);
     let big = "kubernetes deployment rolling update replicas ".repeat(10 * 1024 * 1024 / 46);
     g.write("big.toml", &format!("[[answer]]\nid = \"{id}\"\ntext = \"\"\"\n{big}\n\"\"\"\n"));
     let report = crate::harness::json(
@@ -176,13 +181,7 @@ fn ten_thousand_questions_with_one_duplicate_id() {
 #[test]
 fn escape_sequences_in_answers_never_reach_the_terminal() {
     let g = Grill::new();
-    let plan = crate::harness::json(
-        &g.args(["plan", "kubeflow-ops", "--level", "junior", "--seed", "1", "--format", "json"])
-            .run()
-            .success()
-            .stdout,
-    );
-    let id = plan["questions"][0]["id"].as_str().unwrap().to_string();
+    let id = first_question(&g);
     g.write(
         "a.toml",
         &format!("[[answer]]\nid = \"{id}\"\ntext = \"clear \\u001b[2J\\u001b]0;pwned\\u0007 screen\"\n"),
