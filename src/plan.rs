@@ -97,15 +97,15 @@ pub enum PlanError {
         wanted: usize,
         available: usize,
     },
-    #[error(
-        "{questions} questions cannot fit in {budget}: even the shortest need {needed}; allow more time (--minutes {minutes_needed}) or ask fewer questions (--count {count_fits})"
-    )]
+    #[error("{questions} cannot fit in {budget}: even the shortest need {needed}; allow more time (--minutes {minutes_needed}){fewer}")]
     DoesNotFit {
-        questions: usize,
+        /// "6 questions", "1 question".
+        questions: String,
         budget: String,
         needed: String,
         minutes_needed: u32,
-        count_fits: usize,
+        /// " or ask fewer questions (--count N)", when some number fits.
+        fewer: String,
     },
     #[error("--count must be at least {0} (one question per round)")]
     CountTooSmall(usize),
@@ -333,11 +333,15 @@ fn pick_round<'a>(
             fits += 1;
         }
         return Err(PlanError::DoesNotFit {
-            questions: size.questions,
+            questions: format!("{} question{}", size.questions, if size.questions == 1 { "" } else { "s" }),
             budget: clock(size.seconds),
             needed: clock(needed),
             minutes_needed: needed.div_ceil(60),
-            count_fits: fits.max(1),
+            fewer: if fits > 0 {
+                format!(" or ask fewer questions (--count {fits})")
+            } else {
+                String::new()
+            },
         });
     }
 
@@ -507,6 +511,27 @@ mod tests {
         )
         .unwrap();
         assert!(ok.planned_seconds() <= ok.budget_seconds);
+    }
+
+    #[test]
+    fn no_count_is_suggested_when_none_fits() {
+        let c = catalog(10, 320);
+        let err = plan(
+            &c,
+            c.scenario("s").unwrap(),
+            Level::Mid,
+            PlanOptions {
+                count: Some(1),
+                minutes: Some(1),
+                seed: 1,
+            },
+        )
+        .unwrap_err();
+        // Once said "1 questions" and suggested --count 1, which did not fit either.
+        assert_eq!(
+            err.to_string(),
+            "1 question cannot fit in 1:00: even the shortest need 5:20; allow more time (--minutes 6)"
+        );
     }
 
     #[test]

@@ -81,7 +81,7 @@ pub struct PlanFlags {
     #[arg(long, short = 'n')]
     pub count: Option<usize>,
     /// Total time budget in minutes (default: the scenario's).
-    #[arg(long, short)]
+    #[arg(long, short, value_parser = clap::value_parser!(u32).range(1..=1440))]
     pub minutes: Option<u32>,
     /// Seed for a reproducible plan (default: random, and printed).
     #[arg(long, short)]

@@ -134,7 +134,12 @@ impl Store {
         crate::atomic::write(&self.path(&p.id), &text)
     }
 
+    /// The session `id`; an id that is not a plain name (`../x`) is refused
+    /// rather than read from outside the sessions folder.
     pub fn load(&self, id: &str) -> anyhow::Result<Progress> {
+        if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            anyhow::bail!("`{id}` is not a session id; `grill resume --list` shows them");
+        }
         load(&self.path(id))
     }
 

@@ -208,3 +208,14 @@ fn escape_sequences_in_answers_never_reach_the_terminal() {
         );
     }
 }
+
+#[test]
+fn a_path_as_a_session_id_is_refused_and_zero_minutes_is_a_usage_error() {
+    let g = Grill::new();
+    g.write("data/x.json", "{}");
+    g.args(["resume", "../x"]).run().code(2).stderr_has("`../x` is not a session id");
+    g.args(["plan", "kubeflow-ops", "--level", "junior", "--minutes", "0"])
+        .run()
+        .code(2)
+        .stderr_has("--minutes");
+}
