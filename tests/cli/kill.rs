@@ -153,13 +153,17 @@ fn kill_soon(g: &Grill, args: &[&str], rng: &mut Rng) {
 
 #[test]
 fn sigkill_during_history_saves_and_imports_leaves_no_broken_file() {
-    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/001_ecb6ab3f3847ff7f.txt");
     let g = Grill::new();
     g.args(["sheet", "kubeflow-ops", "--level", "junior", "--seed", "1", "-o", "a.toml"])
         .run()
         .success();
-    let document = std::fs::read(&seeds).expect("the seed documents are present");
-    g.write_bytes("doc.txt", &document);
+    // A document of a few hundred question blocks, written here so the test
+    // needs nothing beside the repository: large enough that a kill often
+    // lands mid-import.
+    let document: String = (1..=300)
+        .map(|n| format!("Q{n}: How would you handle failure case number {n} in a deployment pipeline?\n\nA: Detect it with a health check for case {n}, roll back the release, and add a test so case {n} cannot return.\n\n"))
+        .collect();
+    g.write("doc.txt", &document);
     let mut rng = Rng(7);
     for round in 0..50 {
         // A history save, killed at a random moment.
