@@ -29,7 +29,16 @@ fn seeds_dir() -> Option<PathBuf> {
     if beside.is_dir() {
         return Some(beside);
     }
-    eprintln!("corpus test not run: no seed documents (set GRILL_SEEDS or put them in ../shared/seeds)");
+    // Said once per run, past the test harness's capture (which would hide
+    // it for a passing test), so a plain `cargo test` shows what it skipped.
+    static SAID: std::sync::Once = std::sync::Once::new();
+    SAID.call_once(|| {
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "corpus tests not run: no seed documents (set GRILL_SEEDS or put them in ../shared/seeds)"
+        );
+    });
     None
 }
 
