@@ -4,13 +4,13 @@
 //! [`catalog`] loads and checks [`bank`]s and [`scenario`]s, [`plan`] picks
 //! an interview's questions, [`sheet`] reads answers from a file,
 //! [`grade`] scores each answer, [`report`] sums them up and [`export`]
-//! writes them out. [`cli`] is the only module that knows the command line.
+//! writes them out. The command line lives in the binary (`src/main.rs`, `src/cli/`): the
+//! library knows neither clap nor command-line flags.
 
 pub mod atomic;
 pub mod bank;
 pub mod batch;
 pub mod catalog;
-pub mod cli;
 pub mod diagnostic;
 pub mod drill;
 pub mod export;

@@ -4,9 +4,11 @@
 
 use std::process::ExitCode;
 
+mod cli;
+
 fn main() -> ExitCode {
-    match grill::cli::run(std::env::args_os()) {
+    match cli::run(std::env::args_os()) {
         Ok(code) => code,
-        Err(err) => grill::cli::report_error(&err),
+        Err(err) => cli::report_error(&err),
     }
 }

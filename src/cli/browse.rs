@@ -10,10 +10,10 @@ use anyhow::{Context as _, bail};
 use serde_json::json;
 
 use super::{BanksCommand, Out, PlanFormat, ScenariosCommand, load_catalog};
-use crate::bank::{Level, Question, TOPICS};
-use crate::catalog::Catalog;
-use crate::plan::clock;
-use crate::report::wrap;
+use grill::bank::{Level, Question, TOPICS};
+use grill::catalog::Catalog;
+use grill::plan::clock;
+use grill::report::wrap;
 
 pub fn banks(dirs: &[PathBuf], command: BanksCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
     match command {
@@ -152,7 +152,7 @@ fn check(dirs: &[PathBuf], paths: Vec<PathBuf>, strict: bool, out: &mut Out) -> 
     let drafts: Vec<&Question> = catalog.questions().filter(|q| q.draft).collect();
     let mut o = String::new();
     if strict {
-        let findings = crate::catalog::strict::check(&catalog);
+        let findings = grill::catalog::strict::check(&catalog);
         let _ = writeln!(o, "{}", findings.summary());
         if !findings.problems.is_empty() {
             eprint!("{}", findings.problems.iter().map(|p| format!("error: {p}\n")).collect::<String>());

@@ -1,5 +1,5 @@
 //! `grill drill`: the questions of a scenario your past scores say you
-//! most need, scheduled by [`crate::drill`] — printed, or written as an
+//! most need, scheduled by [`grill::drill`] — printed, or written as an
 //! answer sheet that `grill run --answers` grades (and saves as a drill).
 
 use std::collections::BTreeSet;
@@ -13,18 +13,18 @@ use jiff::{SignedDuration, Timestamp};
 use super::history::read_history;
 use super::interview::choose;
 use super::{DrillArgs, Out, PlanFlags};
-use crate::drill::{Due, Review, schedule};
-use crate::history::{Kind, local_time};
-use crate::plan::{self as planner, clock};
-use crate::report::wrap;
-use crate::sheet::{AnswerSheet, SheetHeader};
+use grill::drill::{Due, Review, schedule};
+use grill::history::{Kind, local_time};
+use grill::plan::{self as planner, clock};
+use grill::report::wrap;
+use grill::sheet::{AnswerSheet, SheetHeader};
 
 pub fn drill(dirs: &[PathBuf], args: &DrillArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
     let (_, listing) = read_history()?;
     // By default, drill what you practised last.
     let scenario = args.scenario.clone().or_else(|| listing.last().map(|s| s.report.scenario.clone()));
     let level = args.level.or_else(|| {
-        let like = |s: &&crate::history::SessionRecord| scenario.as_ref().is_none_or(|id| &s.report.scenario == id);
+        let like = |s: &&grill::history::SessionRecord| scenario.as_ref().is_none_or(|id| &s.report.scenario == id);
         listing.sessions.iter().rev().find(like).map(|s| s.report.level)
     });
     let flags = PlanFlags {
@@ -42,7 +42,7 @@ pub fn drill(dirs: &[PathBuf], args: &DrillArgs, out: &mut Out) -> anyhow::Resul
         bail!("scenario `{}` has no {level} level (it offers: {})", s.id, offered.join(", "));
     }
     let mut seen = BTreeSet::new();
-    let pool: Vec<&crate::bank::Question> = s
+    let pool: Vec<&grill::bank::Question> = s
         .rounds
         .iter()
         .flat_map(|r| chosen.catalog.pool(&r.banks, level))
@@ -118,7 +118,7 @@ pub fn drill(dirs: &[PathBuf], args: &DrillArgs, out: &mut Out) -> anyhow::Resul
         kind: Kind::Drill,
         minutes: None,
     };
-    crate::atomic::write(path, &AnswerSheet::blank_with(&p, header))?;
+    grill::atomic::write(path, &AnswerSheet::blank_with(&p, header))?;
     eprintln!(
         "Wrote a drill of {} questions to {}.\nFill it in, then: grill run --answers {}",
         p.questions.len(),

@@ -8,12 +8,12 @@ use std::process::ExitCode;
 use anyhow::{Context as _, bail};
 
 use super::{GradeArgs, GradeFormat, Out, load_catalog};
-use crate::batch::{Outcome, grade_lines};
-use crate::catalog::Catalog;
-use crate::diagnostic::SourceFile;
-use crate::grade::{Grade, Rubric};
-use crate::report::explain;
-use crate::sheet::AnswerSheet;
+use grill::batch::{Outcome, grade_lines};
+use grill::catalog::Catalog;
+use grill::diagnostic::SourceFile;
+use grill::grade::{Grade, Rubric};
+use grill::report::explain;
+use grill::sheet::AnswerSheet;
 
 pub fn grade(dirs: &[PathBuf], args: &GradeArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
     let catalog = load_catalog(dirs, vec![])?;

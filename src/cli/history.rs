@@ -11,11 +11,11 @@ use anyhow::{Context as _, bail};
 use serde::Serialize;
 
 use super::{HistoryArgs, HistoryCommand, Out, ProgressArgs, SessionFilter};
-use crate::bank::Level;
-use crate::history::{History, Kind, Listing, SessionRecord, Source, bundle, local_time};
-use crate::plan::clock;
-use crate::progress::progress as compute_progress;
-use crate::report::cut;
+use grill::bank::Level;
+use grill::history::{History, Kind, Listing, SessionRecord, Source, bundle, local_time};
+use grill::plan::clock;
+use grill::progress::progress as compute_progress;
+use grill::report::cut;
 
 /// Warns about each history file that was skipped.
 pub(super) fn warn_problems(listing: &Listing) {
@@ -175,7 +175,7 @@ fn export(file: &Path, force: bool, out: &mut Out) -> anyhow::Result<ExitCode> {
                 file.display()
             );
         }
-        crate::atomic::write(file, &text)?;
+        grill::atomic::write(file, &text)?;
         eprintln!(
             "Exported {n} session{} to {}. On the other machine: grill history import {}",
             if n == 1 { "" } else { "s" },

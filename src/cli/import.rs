@@ -10,10 +10,10 @@ use clap::Args;
 use clap::builder::PossibleValuesParser;
 
 use super::{Out, load_catalog};
-use crate::bank::{Bank, Level, TOPICS};
-use crate::catalog::Catalog;
-use crate::diagnostic::SourceFile;
-use crate::import::{self, Format, Import, Input, Options, plural};
+use grill::bank::{Bank, Level, TOPICS};
+use grill::catalog::Catalog;
+use grill::diagnostic::SourceFile;
+use grill::import::{self, Import, Input, Options, plural};
 
 /// How many questions `--dry-run` and the after-write note list.
 const PREVIEW: usize = 5;
@@ -37,7 +37,7 @@ pub struct ImportArgs {
     pub topic: Option<String>,
     /// Read the files in this format (default: detected for each file).
     #[arg(long, short, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<ImportFormat>,
     /// Write the bank to FILE, e.g. banks/my-bank.toml (default: standard output).
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -73,7 +73,7 @@ pub fn import(dirs: &[PathBuf], args: &ImportArgs, out: &mut Out) -> anyhow::Res
         title: args.title.clone(),
         level: args.level,
         topic: args.topic.clone(),
-        format: args.format,
+        format: args.format.map(Into::into),
     };
     let imported = import::import(&inputs, &options)?;
     let text = imported.to_toml();
@@ -112,7 +112,7 @@ pub fn import(dirs: &[PathBuf], args: &ImportArgs, out: &mut Out) -> anyhow::Res
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    crate::atomic::write(path, &text)?;
+    grill::atomic::write(path, &text)?;
     let mut o = imported.summary(PREVIEW);
     o.push_str(&format!(
         "\nwrote {}\nreview it, then: grill banks check {}\npractise with it: grill --banks {} banks list --bank {}\n",
@@ -166,4 +166,41 @@ fn check_bank_id(dirs: &[PathBuf], imported: &Import, output: Option<&Path>) -> 
         imported.bank,
         existing.origin
     )
+}
+
+/// The import formats as a flag's values: mirrors [`grill::import::Format`],
+/// which knows nothing of the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportFormat {
+    /// `Q1: question` / `A: answer` blocks under section titles.
+    Qa,
+    /// Numbered or bulleted questions, answers indented under them (or none).
+    List,
+    /// Markdown headings that are questions, the text under them the answer.
+    Headings,
+    /// `<details><summary>question</summary>answer</details>` blocks.
+    Details,
+    /// Comma-separated values with a question and an answer column.
+    Csv,
+    /// Tab-separated values with a question and an answer column.
+    Tsv,
+    /// Anki's "Notes in Plain Text" export: front and back, tab-separated.
+    Anki,
+    /// Lines that ask a question, the lines after them the answer, no markers.
+    Plain,
+}
+
+impl From<ImportFormat> for import::Format {
+    fn from(f: ImportFormat) -> Self {
+        match f {
+            ImportFormat::Qa => import::Format::Qa,
+            ImportFormat::List => import::Format::List,
+            ImportFormat::Headings => import::Format::Headings,
+            ImportFormat::Details => import::Format::Details,
+            ImportFormat::Csv => import::Format::Csv,
+            ImportFormat::Tsv => import::Format::Tsv,
+            ImportFormat::Anki => import::Format::Anki,
+            ImportFormat::Plain => import::Format::Plain,
+        }
+    }
 }

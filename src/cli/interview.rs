@@ -16,14 +16,14 @@ use jiff::Timestamp;
 use super::history::warn_problems;
 use super::report::{finish_report, format_of};
 use super::{Out, PlanArgs, PlanFlags, PlanFormat, RunArgs, SheetArgs, load_catalog};
-use crate::bank::Level;
-use crate::catalog::Catalog;
-use crate::diagnostic::SourceFile;
-use crate::history::{History, Kind, SessionRecord, Source};
-use crate::plan::{self as planner, Plan, PlanError, PlanOptions, clock};
-use crate::report::{Report, wrap};
-use crate::scenario::Scenario;
-use crate::sheet::{AnswerSheet, Listed, SheetHeader};
+use grill::bank::Level;
+use grill::catalog::Catalog;
+use grill::diagnostic::SourceFile;
+use grill::history::{History, Kind, SessionRecord, Source};
+use grill::plan::{self as planner, Plan, PlanError, PlanOptions, clock};
+use grill::report::{Report, wrap};
+use grill::scenario::Scenario;
+use grill::sheet::{AnswerSheet, Listed, SheetHeader};
 
 /// The scenario a bare `grill` offers first.
 pub const DEFAULT_SCENARIO: &str = "kubeflow-ops";
@@ -54,7 +54,7 @@ pub(super) fn choose(dirs: &[PathBuf], flags: &PlanFlags, sheet: Option<&AnswerS
     if let Some(s) = scenario.clone().filter(|s| s.ends_with(".toml") || Path::new(s).is_file()) {
         let path = PathBuf::from(&s);
         let src = SourceFile::read(&path).map_err(|d| anyhow::anyhow!("{d}"))?;
-        let parsed = crate::scenario::Scenario::parse(&src)
+        let parsed = grill::scenario::Scenario::parse(&src)
             .map_err(anyhow::Error::new)
             .with_context(|| format!("cannot read scenario `{s}`"))?;
         files.push(path);
@@ -230,7 +230,7 @@ pub fn sheet(dirs: &[PathBuf], args: &SheetArgs, out: &mut Out) -> anyhow::Resul
                     path.display()
                 );
             }
-            crate::atomic::write(path, &text)?;
+            grill::atomic::write(path, &text)?;
             eprintln!(
                 "Wrote a blank sheet of {} questions to {}.\nFill it in, then: grill run --answers {}",
                 p.questions.len(),
@@ -278,5 +278,5 @@ pub fn run(dirs: &[PathBuf], args: &RunArgs, out: &mut Out) -> anyhow::Result<Ex
     let grader = chosen.catalog.grader();
     let report = Report::grade(&p, &chosen.catalog, &grader, &sheet.answers);
     let record = SessionRecord::new(&p, report, sheet.kind, Source::Sheet, started, Timestamp::now());
-    finish_report(&record, !args.no_save, args.format, args.export.as_deref(), out)
+    finish_report(&record, !args.no_save, args.format.into(), args.export.as_deref(), out)
 }

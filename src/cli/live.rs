@@ -13,12 +13,12 @@ use jiff::Timestamp;
 use super::interview::{DEFAULT_SCENARIO, recently_asked};
 use super::report::finish_report;
 use super::{Out, ResumeArgs, RunArgs, load_catalog};
-use crate::catalog::Catalog;
-use crate::history::{Kind, SessionRecord, Source};
-use crate::paths::data_dir;
-use crate::plan::clock;
-use crate::session::terminal::{Display, TerminalPrompter};
-use crate::session::{self, Ending, Feedback, Progress, Store, SystemClock};
+use grill::catalog::Catalog;
+use grill::history::{Kind, SessionRecord, Source};
+use grill::paths::data_dir;
+use grill::plan::clock;
+use grill::session::terminal::{Display, TerminalPrompter};
+use grill::session::{self, Ending, Feedback, Progress, Store, SystemClock};
 
 /// The one line shown when a live interview is asked for without a terminal.
 pub fn needs_terminal() -> String {
@@ -36,7 +36,7 @@ pub struct LiveOptions {
     pub display: Display,
     pub feedback: Feedback,
     pub export: Option<PathBuf>,
-    pub format: crate::export::Format,
+    pub format: grill::export::Format,
     /// Save the finished session to history.
     pub save: bool,
 }
@@ -47,14 +47,14 @@ impl LiveOptions {
             display: if args.plain { Display::Plain } else { Display::Bars },
             feedback: args.feedback.map(Into::into).unwrap_or_default(),
             export: args.export.clone(),
-            format: args.format,
+            format: args.format.into(),
             save: !args.no_save,
         }
     }
 }
 
 /// Starts a new live interview for a planned session.
-pub fn start(catalog: &Catalog, plan: crate::plan::Plan, options: &LiveOptions, out: &mut Out) -> anyhow::Result<ExitCode> {
+pub fn start(catalog: &Catalog, plan: grill::plan::Plan, options: &LiveOptions, out: &mut Out) -> anyhow::Result<ExitCode> {
     if !has_terminal(options.display) {
         eprintln!("{}", needs_terminal());
         return Ok(ExitCode::from(2));
@@ -79,11 +79,11 @@ pub fn menu(dirs: &[PathBuf], out: &mut Out) -> anyhow::Result<ExitCode> {
     let (scenario, level) = choice;
     let s = catalog.scenario(&scenario).expect("chosen from the catalog");
     let seed = u64::from(rand::random::<u32>());
-    let plan = crate::plan::plan_avoiding(
+    let plan = grill::plan::plan_avoiding(
         &catalog,
         s,
         level,
-        crate::plan::PlanOptions {
+        grill::plan::PlanOptions {
             seed,
             ..Default::default()
         },
@@ -93,7 +93,7 @@ pub fn menu(dirs: &[PathBuf], out: &mut Out) -> anyhow::Result<ExitCode> {
         display: Display::Bars,
         feedback: Feedback::End,
         export: None,
-        format: crate::export::Format::Text,
+        format: grill::export::Format::Text,
         save: true,
     };
     start(&catalog, plan, &options, out)
@@ -140,7 +140,7 @@ pub fn resume(dirs: &[PathBuf], args: &ResumeArgs, out: &mut Out) -> anyhow::Res
         display: if args.plain { Display::Plain } else { Display::Bars },
         feedback: progress.feedback,
         export: args.export.clone(),
-        format: crate::export::Format::Text,
+        format: grill::export::Format::Text,
         save: !args.no_save,
     };
     if !has_terminal(options.display) {

@@ -19,10 +19,9 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand};
 
-use crate::bank::Level;
-use crate::catalog::{Catalog, Sources};
-use crate::diagnostic::Diagnostics;
-use crate::export::Format;
+use grill::bank::Level;
+use grill::catalog::{Catalog, Sources};
+use grill::diagnostic::Diagnostics;
 
 /// A mock-interview simulator for DevOps, DevSecOps, CloudOps, MLOps, AIOps
 /// and Kubeflow interviews.
@@ -127,7 +126,7 @@ pub struct RunArgs {
     pub answers: Option<PathBuf>,
     /// How to print the report.
     #[arg(long, short, value_enum, default_value = "text")]
-    pub format: Format,
+    pub format: ReportFormat,
     /// Also write the report to FILE (format from its extension: .html, .md, .json, .txt).
     #[arg(long, value_name = "FILE")]
     pub export: Option<PathBuf>,
@@ -142,17 +141,42 @@ pub struct RunArgs {
     pub no_save: bool,
 }
 
+/// The report formats as a flag's values: mirrors [`grill::export::Format`],
+/// which knows nothing of the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// For reading in a terminal.
+    Text,
+    /// For programs: the fields are documented in README.md.
+    Json,
+    /// For notes and code-hosting sites.
+    Md,
+    /// One self-contained page with charts, to open offline or print.
+    Html,
+}
+
+impl From<ReportFormat> for grill::export::Format {
+    fn from(f: ReportFormat) -> Self {
+        match f {
+            ReportFormat::Text => grill::export::Format::Text,
+            ReportFormat::Json => grill::export::Format::Json,
+            ReportFormat::Md => grill::export::Format::Md,
+            ReportFormat::Html => grill::export::Format::Html,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum FeedbackArg {
     Instant,
     End,
 }
 
-impl From<FeedbackArg> for crate::session::Feedback {
+impl From<FeedbackArg> for grill::session::Feedback {
     fn from(f: FeedbackArg) -> Self {
         match f {
-            FeedbackArg::Instant => crate::session::Feedback::Instant,
-            FeedbackArg::End => crate::session::Feedback::End,
+            FeedbackArg::Instant => grill::session::Feedback::Instant,
+            FeedbackArg::End => grill::session::Feedback::End,
         }
     }
 }
@@ -227,7 +251,7 @@ pub struct ReportArgs {
     pub id: String,
     /// Format (default: from the extension of -o FILE, else text).
     #[arg(long, short, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<ReportFormat>,
     /// Write the report to FILE instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,

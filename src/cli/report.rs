@@ -10,8 +10,8 @@ use anyhow::Context as _;
 
 use super::history::{read_history, warn_problems};
 use super::{Out, ReportArgs};
-use crate::export::{Context, Format, render_in};
-use crate::history::{History, Listing, SessionRecord, local_time};
+use grill::export::{Context, Format, render_in};
+use grill::history::{History, Listing, SessionRecord, local_time};
 
 /// The format `path`'s extension names, or an error saying which do.
 pub(crate) fn format_of(path: &Path) -> anyhow::Result<Format> {
@@ -73,7 +73,7 @@ pub(crate) fn finish_report(
     }
     let context = Context::from_history(shown, saved, &listing.sessions);
     if let (Some(path), Some(file_format)) = (export, export_format) {
-        crate::atomic::write(path, &render_in(&record.report, file_format, &context))?;
+        grill::atomic::write(path, &render_in(&record.report, file_format, &context))?;
         eprintln!("Report written to {}", path.display());
     }
     out.print(&render_in(&record.report, format, &context))?;
@@ -86,7 +86,7 @@ pub(crate) fn finish_report(
 
 pub fn report(args: &ReportArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
     let format = match (args.format, &args.output) {
-        (Some(format), _) => format,
+        (Some(format), _) => format.into(),
         (None, Some(path)) => format_of(path)?,
         (None, None) => Format::Text,
     };
@@ -104,7 +104,7 @@ pub fn report(args: &ReportArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
     }
     match &args.output {
         Some(path) => {
-            crate::atomic::write(path, &text)?;
+            grill::atomic::write(path, &text)?;
             eprintln!("Report of session {} written to {}", record.id, path.display());
         }
         None => out.print(&text)?,

@@ -19,7 +19,7 @@ pub use html::to_html;
 pub use markdown::to_markdown;
 
 /// A report format, chosen by flag or by an output file's extension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// For reading in a terminal.
     Text,

@@ -14,7 +14,7 @@ use super::doc::{Doc, Parsed};
 use super::{anki, details, headings, list, plain, qa, table};
 
 /// The input formats `grill import` reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Format {
     /// `Q1: question` / `A: answer` blocks under section titles.
     Qa,
