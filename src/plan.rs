@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::bank::{Level, Question};
 use crate::catalog::Catalog;
+use crate::layout::mmss;
 use crate::scenario::{FollowUps, Order, Round, RoundSize, Scenario};
 
 /// What the user may change about a scenario's shape.
@@ -115,16 +116,6 @@ pub enum PlanError {
     NotAsked { id: String, place: String, level: Level },
     #[error("question `{0}` is listed twice")]
     ListedTwice(String),
-}
-
-/// `m:ss` or `h:mm:ss`, how budgets are shown.
-pub fn clock(seconds: u32) -> String {
-    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m}:{s:02}")
-    }
 }
 
 /// Builds the interview for `scenario` at `level`.
@@ -334,8 +325,8 @@ fn pick_round<'a>(
         }
         return Err(PlanError::DoesNotFit {
             questions: format!("{} question{}", size.questions, if size.questions == 1 { "" } else { "s" }),
-            budget: clock(size.seconds),
-            needed: clock(needed),
+            budget: mmss(size.seconds),
+            needed: mmss(needed),
             minutes_needed: needed.div_ceil(60),
             fewer: if fits > 0 {
                 format!(" or ask fewer questions (--count {fits})")

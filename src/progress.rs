@@ -5,16 +5,13 @@
 //! Computed from the session records handed in (already filtered by the
 //! caller), oldest first; no I/O (dates are shown in the local time zone).
 
-use std::collections::BTreeMap;
-use std::fmt::Write as _;
-
-use console::style;
 use jiff::Timestamp;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 use crate::bank::Level;
-use crate::history::{Kind, SessionRecord, local_time};
-use crate::report::{cut, round1};
+use crate::history::{Kind, SessionRecord};
+use crate::report::round1;
 
 /// A trend's sparkline shows at most this many latest scores.
 pub const SPARK_POINTS: usize = 20;
@@ -130,83 +127,6 @@ pub fn progress(sessions: &[SessionRecord]) -> Progress {
     }
 }
 
-impl Progress {
-    /// The progress as shown in a terminal (80 columns).
-    pub fn to_terminal(&self) -> String {
-        let mut o = String::new();
-        let (Some(first), Some(last)) = (self.first.map(local_time), self.last.map(local_time)) else {
-            return "No sessions in history yet. Sit one (grill run --answers FILE) and come back.\n".into();
-        };
-        let _ = writeln!(
-            o,
-            "{}",
-            style(format!(
-                "Progress over {} session{} ({})",
-                self.sessions,
-                if self.sessions == 1 { "" } else { "s" },
-                match (&first[..10], &last[..10]) {
-                    (a, b) if a == b => a.to_string(),
-                    (a, b) => format!("{a} to {b}"),
-                }
-            ))
-            .bold()
-        );
-        if !self.interviews.is_empty() {
-            let _ = writeln!(
-                o,
-                "\n{:<40} {:<20} {:>5} {:>6} {:>5}",
-                style("Interviews").bold(),
-                "trend",
-                "last",
-                "recent",
-                "best"
-            );
-            for i in &self.interviews {
-                let name = format!("{} · {}", i.scenario, i.level);
-                let _ = writeln!(o, "  {:<38} {}", cut(&name, 38), row(&i.trend));
-            }
-        }
-        if !self.topics.is_empty() {
-            let _ = writeln!(
-                o,
-                "\n{:<40} {:<20} {:>5} {:>6} {:>5}",
-                style("By level and topic").bold(),
-                "trend",
-                "last",
-                "recent",
-                "best"
-            );
-            for t in &self.topics {
-                let _ = writeln!(o, "  {:<7} {:<30} {}", t.level.as_str(), cut(&t.topic, 30), row(&t.trend));
-            }
-        }
-        if !self.weakest.is_empty() {
-            let _ = writeln!(
-                o,
-                "\n{} (mean of the last {RECENT} sessions that asked them)",
-                style("Weakest topics").bold()
-            );
-            for (i, t) in self.weakest.iter().enumerate() {
-                let _ = writeln!(
-                    o,
-                    "  {}. {:<7} {:<16} {:>5.1}   grill drill -l {} -t {}",
-                    i + 1,
-                    t.level.as_str(),
-                    cut(&t.topic, 16),
-                    t.trend.recent,
-                    t.level,
-                    t.topic
-                );
-            }
-        }
-        o
-    }
-}
-
-fn row(t: &Trend) -> String {
-    format!("{:<20} {:>5.1} {:>6.1} {:>5.1}", sparkline(&t.scores), t.last, t.recent, t.best)
-}
-
 /// The latest [`SPARK_POINTS`] 0–100 scores as block characters, on a
 /// fixed scale so sparklines compare across rows.
 pub fn sparkline(scores: &[f64]) -> String {
@@ -271,7 +191,7 @@ mod tests {
         );
         let weakest: Vec<(&str, f64)> = p.weakest.iter().map(|t| (t.topic.as_str(), t.trend.recent)).collect();
         assert_eq!(weakest, [("security", 50.0), ("cost", 70.0), ("cost", 100.0)]);
-        let text = p.to_terminal();
+        let text = crate::export::text::progress(&p, crate::export::Colour::Off);
         assert!(text.contains("k · mid"), "{text}");
         assert!(text.contains("1. mid     security"), "{text}");
         assert!(text.contains("grill drill -l mid -t security"), "{text}");

@@ -14,7 +14,8 @@ use toml::Spanned;
 use crate::bank::Level;
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
 use crate::history::Kind;
-use crate::plan::{Plan, clock};
+use crate::layout::mmss;
+use crate::plan::Plan;
 
 /// One answer given.
 #[derive(Debug, Clone, PartialEq)]
@@ -219,7 +220,7 @@ impl AnswerSheet {
         let total = plan.questions.len();
         for (i, q) in plan.questions.iter().enumerate() {
             let given = answers.iter().find(|a| a.id == q.id && a.follow_up.is_none());
-            out += &format!("\n[[answer]]\n# ({}/{total}) [{} · {}] ", i + 1, q.topic, clock(q.budget_seconds));
+            out += &format!("\n[[answer]]\n# ({}/{total}) [{} · {}] ", i + 1, q.topic, mmss(q.budget_seconds));
             out += &q.prompt.replace('\n', "\n# ");
             out += &format!(
                 "\nid = {}\ntext = \"\"\"\n{}\"\"\"\n",

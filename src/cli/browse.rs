@@ -12,8 +12,8 @@ use serde_json::json;
 use super::{BanksCommand, Out, PlanFormat, ScenariosCommand, load_catalog};
 use grill::bank::{Level, Question, TOPICS};
 use grill::catalog::Catalog;
-use grill::plan::clock;
-use grill::report::wrap;
+use grill::layout::mmss;
+use grill::layout::wrap;
 
 pub fn banks(dirs: &[PathBuf], command: BanksCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
     match command {
@@ -112,7 +112,7 @@ fn question_text(q: &Question) -> String {
         wrap(&q.prompt, 78, "")
     );
     if let Some(s) = q.seconds {
-        let _ = writeln!(o, "Suggested time: {}", clock(s));
+        let _ = writeln!(o, "Suggested time: {}", mmss(s));
     }
     let _ = writeln!(o, "\nReference answer:\n{}", wrap(&q.reference, 78, "  "));
     let _ = writeln!(o, "\nKey points:");
@@ -220,7 +220,7 @@ pub fn scenarios(dirs: &[PathBuf], command: ScenariosCommand, out: &mut Out) -> 
             for s in &catalog.scenarios {
                 let levels: Vec<String> = s
                     .levels()
-                    .map(|l| format!("{l} {}q/{}", s.size(l).questions, clock(s.size(l).seconds)))
+                    .map(|l| format!("{l} {}q/{}", s.size(l).questions, mmss(s.size(l).seconds)))
                     .collect();
                 let _ = writeln!(o, "{:<16} {}\n{:<16} {}", s.id, s.title, "", levels.join(" · "));
             }
@@ -242,10 +242,10 @@ pub fn scenarios(dirs: &[PathBuf], command: ScenariosCommand, out: &mut Out) -> 
                     i + 1,
                     r.title,
                     r.banks.join(", "),
-                    clock(r.seconds_per_question)
+                    mmss(r.seconds_per_question)
                 );
                 for (level, size) in &r.sizes {
-                    let _ = writeln!(o, "  {level:<7} {} questions in {}", size.questions, clock(size.seconds));
+                    let _ = writeln!(o, "  {level:<7} {} questions in {}", size.questions, mmss(size.seconds));
                 }
             }
             let marks: Vec<String> = s.pass_marks.iter().map(|(l, m)| format!("{l} {m}")).collect();

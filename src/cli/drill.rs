@@ -15,8 +15,9 @@ use super::interview::choose;
 use super::{DrillArgs, Out, PlanFlags};
 use grill::drill::{Due, Review, schedule};
 use grill::history::{Kind, local_time};
-use grill::plan::{self as planner, clock};
-use grill::report::wrap;
+use grill::layout::mmss;
+use grill::layout::wrap;
+use grill::plan::{self as planner};
 use grill::sheet::{AnswerSheet, SheetHeader};
 
 pub fn drill(dirs: &[PathBuf], args: &DrillArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
@@ -86,7 +87,7 @@ pub fn drill(dirs: &[PathBuf], args: &DrillArgs, out: &mut Out) -> anyhow::Resul
             p.title,
             p.questions.len(),
             if p.questions.len() == 1 { "" } else { "s" },
-            clock(p.budget_seconds),
+            mmss(p.budget_seconds),
             p.seed
         );
         for (i, (q, d)) in p.questions.iter().zip(&due).enumerate() {

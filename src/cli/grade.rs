@@ -11,8 +11,9 @@ use super::{GradeArgs, GradeFormat, Out, load_catalog};
 use grill::batch::{Outcome, grade_lines};
 use grill::catalog::Catalog;
 use grill::diagnostic::SourceFile;
+use grill::export::Colour;
+use grill::export::text::explain;
 use grill::grade::{Grade, Rubric};
-use grill::report::explain;
 use grill::sheet::AnswerSheet;
 
 pub fn grade(dirs: &[PathBuf], args: &GradeArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
@@ -31,7 +32,7 @@ pub fn grade(dirs: &[PathBuf], args: &GradeArgs, out: &mut Out) -> anyhow::Resul
             let grader = catalog.grader();
             let g = grader.grade(&grader.prepare(Rubric::from(q)), &answer);
             let text = match args.format.unwrap_or(GradeFormat::Text) {
-                GradeFormat::Text => grade_text(id, &g),
+                GradeFormat::Text => grade_text(id, &g, out.colour()),
                 GradeFormat::Json | GradeFormat::Jsonl => serde_json::to_string(&g)? + "\n",
             };
             out.print(&text)?;
@@ -47,12 +48,12 @@ fn read_stdin() -> std::io::Result<String> {
     String::from_utf8(bytes).map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "the answer is not valid UTF-8 text"))
 }
 
-fn grade_text(id: &str, g: &Grade) -> String {
+fn grade_text(id: &str, g: &Grade, colour: Colour) -> String {
     format!(
         "{id}: {:.1} / 100 ({})\n{}",
         g.score,
         g.verdict.label(g.borderline),
-        explain(&g.details, &g.notes, 78, "  ")
+        explain(&g.details, &g.notes, 78, "  ", colour)
     )
 }
 
@@ -75,7 +76,7 @@ fn grade_sheet(catalog: &Catalog, path: &std::path::Path, format: GradeFormat, o
         }
         let g = grader.grade(&grader.prepare(Rubric::from(q)), &a.text);
         match format {
-            GradeFormat::Text => text += &grade_text(&a.id, &g),
+            GradeFormat::Text => text += &grade_text(&a.id, &g, out.colour()),
             GradeFormat::Json | GradeFormat::Jsonl => {
                 let mut v = serde_json::to_value(&g)?;
                 v["id"] = serde_json::Value::from(a.id.clone());
@@ -98,7 +99,7 @@ fn grade_batch(catalog: &Catalog, path: &std::path::Path, format: GradeFormat, o
     let mut text = String::with_capacity(outcomes.len() * 120);
     for o in &outcomes {
         match (format, o) {
-            (GradeFormat::Text, Outcome::Graded { line, grade, .. }) => text += &grade_text(&format!("line {line}"), grade),
+            (GradeFormat::Text, Outcome::Graded { line, grade, .. }) => text += &grade_text(&format!("line {line}"), grade, out.colour()),
             (GradeFormat::Text, Outcome::Failed { line, error }) => text += &format!("line {line}: error: {error}\n"),
             _ => text += &(serde_json::to_string(o)? + "\n"),
         }

@@ -13,9 +13,9 @@ use serde::Serialize;
 use super::{HistoryArgs, HistoryCommand, Out, ProgressArgs, SessionFilter};
 use grill::bank::Level;
 use grill::history::{History, Kind, Listing, SessionRecord, Source, bundle, local_time};
-use grill::plan::clock;
+use grill::layout::cut;
+use grill::layout::mmss;
 use grill::progress::progress as compute_progress;
-use grill::report::cut;
 
 /// Warns about each history file that was skipped.
 pub(super) fn warn_problems(listing: &Listing) {
@@ -127,7 +127,7 @@ fn list(args: &HistoryArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
             s.kind.as_str(),
             r.score,
             if r.passed { "passed" } else { "not passed" },
-            r.seconds.map(clock).unwrap_or_else(|| "—".into())
+            r.seconds.map(mmss).unwrap_or_else(|| "—".into())
         );
     }
     let _ = writeln!(
@@ -232,7 +232,7 @@ pub fn progress(args: &ProgressArgs, out: &mut Out) -> anyhow::Result<ExitCode> 
     if args.json {
         out.print(&(serde_json::to_string_pretty(&p)? + "\n"))?;
     } else {
-        out.print(&p.to_terminal())?;
+        out.print(&grill::export::text::progress(&p, out.colour()))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -20,8 +20,10 @@ use grill::bank::Level;
 use grill::catalog::Catalog;
 use grill::diagnostic::SourceFile;
 use grill::history::{History, Kind, SessionRecord, Source};
-use grill::plan::{self as planner, Plan, PlanError, PlanOptions, clock};
-use grill::report::{Report, wrap};
+use grill::layout::mmss;
+use grill::layout::wrap;
+use grill::plan::{self as planner, Plan, PlanError, PlanOptions};
+use grill::report::Report;
 use grill::scenario::Scenario;
 use grill::sheet::{AnswerSheet, Listed, SheetHeader};
 
@@ -165,8 +167,8 @@ pub fn plan_text(p: &Plan, briefing: &str) -> String {
         p.title,
         p.level,
         p.questions.len(),
-        clock(p.budget_seconds),
-        clock(p.planned_seconds()),
+        mmss(p.budget_seconds),
+        mmss(p.planned_seconds()),
         p.seed
     );
     if !briefing.is_empty() {
@@ -177,7 +179,7 @@ pub fn plan_text(p: &Plan, briefing: &str) -> String {
         if p.rounds.len() > 1 && q.round != round {
             round = q.round;
             let r = &p.rounds[round];
-            let _ = writeln!(o, "\n== Round {}: {} ({}) ==", round + 1, r.title, clock(r.budget_seconds));
+            let _ = writeln!(o, "\n== Round {}: {} ({}) ==", round + 1, r.title, mmss(r.budget_seconds));
         } else if i == 0 {
             let _ = writeln!(o);
         }
@@ -193,7 +195,7 @@ pub fn plan_text(p: &Plan, briefing: &str) -> String {
             "              {} · difficulty {} · {}",
             q.topic,
             q.difficulty,
-            clock(q.budget_seconds)
+            mmss(q.budget_seconds)
         );
     }
     let _ = writeln!(o, "\nPass mark {}. Repeat this plan with --seed {}.", p.pass_mark, p.seed);

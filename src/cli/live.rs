@@ -15,8 +15,8 @@ use super::report::finish_report;
 use super::{Out, ResumeArgs, RunArgs, load_catalog};
 use grill::catalog::Catalog;
 use grill::history::{Kind, SessionRecord, Source};
+use grill::layout::mmss;
 use grill::paths::data_dir;
-use grill::plan::clock;
 use grill::session::terminal::{Display, TerminalPrompter};
 use grill::session::{self, Ending, Feedback, Progress, Store, SystemClock};
 
@@ -116,7 +116,7 @@ pub fn resume(dirs: &[PathBuf], args: &ResumeArgs, out: &mut Out) -> anyhow::Res
                 p.plan.level,
                 p.next + 1,
                 p.plan.questions.len(),
-                clock((p.elapsed_ms / 1000) as u32)
+                mmss((p.elapsed_ms / 1000) as u32)
             );
         }
         if unfinished.is_empty() {

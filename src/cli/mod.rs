@@ -375,6 +375,15 @@ impl Out {
         self.0.write_all(text.as_bytes())?;
         self.0.flush()
     }
+    /// Whether text printed here may be styled: standard output is a
+    /// terminal and neither `NO_COLOR` nor `--no-color` said otherwise.
+    pub fn colour(&self) -> grill::export::Colour {
+        if console::colors_enabled() {
+            grill::export::Colour::On
+        } else {
+            grill::export::Colour::Off
+        }
+    }
 }
 
 impl Default for Out {

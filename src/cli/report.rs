@@ -10,7 +10,7 @@ use anyhow::Context as _;
 
 use super::history::{read_history, warn_problems};
 use super::{Out, ReportArgs};
-use grill::export::{Context, Format, render_in};
+use grill::export::{Colour, Context, Format, render_in};
 use grill::history::{History, Listing, SessionRecord, local_time};
 
 /// The format `path`'s extension names, or an error saying which do.
@@ -73,10 +73,10 @@ pub(crate) fn finish_report(
     }
     let context = Context::from_history(shown, saved, &listing.sessions);
     if let (Some(path), Some(file_format)) = (export, export_format) {
-        grill::atomic::write(path, &render_in(&record.report, file_format, &context))?;
+        grill::atomic::write(path, &render_in(&record.report, file_format, &context, Colour::Off))?;
         eprintln!("Report written to {}", path.display());
     }
-    out.print(&render_in(&record.report, format, &context))?;
+    out.print(&render_in(&record.report, format, &context, out.colour()))?;
     Ok(if record.report.passed {
         ExitCode::SUCCESS
     } else {
@@ -93,7 +93,9 @@ pub fn report(args: &ReportArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
     let (_, listing) = read_history()?;
     let record = listing.find(&args.id)?;
     let context = Context::from_history(record, true, &listing.sessions);
-    let mut text = render_in(&record.report, format, &context);
+    // Styled only for a terminal: a file gets plain text.
+    let colour = if args.output.is_some() { Colour::Off } else { out.colour() };
+    let mut text = render_in(&record.report, format, &context, colour);
     if format == Format::Text {
         text = format!(
             "Session {} · {} · {}\n\n{text}",

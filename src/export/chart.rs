@@ -7,9 +7,9 @@
 use std::fmt::Write as _;
 
 use super::TrendPoint;
-use super::html::escape;
+use crate::escape::html as escape;
 use crate::grade::Verdict;
-use crate::report::cut;
+use crate::layout::cut;
 
 /// One bar: a label, a 0–100 score, and the tooltip's extra words.
 pub struct Bar<'a> {

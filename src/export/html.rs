@@ -13,8 +13,9 @@ use std::fmt::Write as _;
 
 use super::Context;
 use super::chart::{self, Bar};
+use crate::escape::html as escape;
 use crate::grade::{PointDetail, Status};
-use crate::plan::clock;
+use crate::layout::mmss;
 use crate::report::{QuestionReport, Report};
 use crate::text::{Aliases, Analyzer};
 
@@ -71,8 +72,8 @@ fn summary(o: &mut String, r: &Report, context: &Context) {
         r.pass_mark,
     );
     let time = match r.seconds {
-        Some(s) => format!("{} <small>of {}</small>", clock(s), clock(r.budget_seconds)),
-        None => format!("— <small>budget {}</small>", clock(r.budget_seconds)),
+        Some(s) => format!("{} <small>of {}</small>", mmss(s), mmss(r.budget_seconds)),
+        None => format!("— <small>budget {}</small>", mmss(r.budget_seconds)),
     };
     let well = r.questions.iter().filter(|q| q.verdict.is_pass()).count();
     let over = r.questions.iter().filter(|q| q.over_budget).count();
@@ -233,24 +234,6 @@ fn highlight(text: &str, analyzer: &Analyzer, hits: &HashSet<String>, misses: &H
 fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
-}
-
-/// Escapes text for HTML element content and quoted attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Control characters are not allowed in XML; show them as spaces.
-            c if c.is_control() && c != '\n' && c != '\t' && c != '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -6,9 +6,11 @@
 use std::fmt::Write as _;
 
 use super::Context;
+use crate::escape::markdown as escape;
 use crate::grade::{PointDetail, Status};
-use crate::plan::clock;
-use crate::report::{Report, bar};
+use crate::layout::bar;
+use crate::layout::mmss;
+use crate::report::Report;
 
 pub fn to_markdown(r: &Report, context: &Context) -> String {
     let mut o = String::new();
@@ -18,9 +20,9 @@ pub fn to_markdown(r: &Report, context: &Context) -> String {
     let _ = writeln!(o, "| Score | {:.1} / 100 — {outcome} (pass mark {}) |", r.score, r.pass_mark);
     let _ = writeln!(o, "| Questions | {} answered, {} skipped |", r.answered, r.skipped);
     if let Some(s) = r.seconds {
-        let _ = writeln!(o, "| Time | {} of {} |", clock(s), clock(r.budget_seconds));
+        let _ = writeln!(o, "| Time | {} of {} |", mmss(s), mmss(r.budget_seconds));
     } else {
-        let _ = writeln!(o, "| Budget | {} |", clock(r.budget_seconds));
+        let _ = writeln!(o, "| Budget | {} |", mmss(r.budget_seconds));
     }
     let _ = writeln!(o, "| Scenario | `{}`, seed {} |", r.scenario, r.seed);
     if let Some(date) = &context.date {
@@ -123,24 +125,6 @@ fn fence(text: &str) -> String {
     let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let f = "`".repeat((longest + 1).max(3));
     format!("{f}text\n{}\n{f}\n", text.trim_end())
-}
-
-/// Escapes the characters that would start Markdown or HTML structure.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '|' | '*' | '_' | '`' | '[' | ']' | '#' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 mod chart;
 mod html;
 mod markdown;
+pub mod text;
 
 use serde::Serialize;
 
@@ -17,6 +18,7 @@ use crate::report::Report;
 
 pub use html::to_html;
 pub use markdown::to_markdown;
+pub use text::Colour;
 
 /// A report format, chosen by flag or by an output file's extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,15 +93,16 @@ impl Context {
     }
 }
 
-/// Renders `report` in `format`, outside any saved session.
+/// Renders `report` in `format`, outside any saved session, unstyled.
 pub fn render(report: &Report, format: Format) -> String {
-    render_in(report, format, &Context::default())
+    render_in(report, format, &Context::default(), Colour::Off)
 }
 
-/// Renders `report` in `format` with what `context` knows.
-pub fn render_in(report: &Report, format: Format, context: &Context) -> String {
+/// Renders `report` in `format` with what `context` knows; `colour` styles
+/// the text format (the others never hold terminal styling).
+pub fn render_in(report: &Report, format: Format, context: &Context, colour: Colour) -> String {
     match format {
-        Format::Text => report.to_terminal(),
+        Format::Text => text::report(report, colour),
         Format::Json => to_json(report, context),
         Format::Md => to_markdown(report, context),
         Format::Html => to_html(report, context),

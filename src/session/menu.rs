@@ -27,7 +27,7 @@ pub fn choose(catalog: &Catalog, default_scenario: &str) -> dialoguer::Result<Op
             .iter()
             .map(|&l| {
                 let size = scenario.size(l);
-                format!("{l} — {} questions, {}", size.questions, crate::plan::clock(size.seconds))
+                format!("{l} — {} questions, {}", size.questions, crate::layout::mmss(size.seconds))
             })
             .collect();
         let Some(j) = Select::new()

@@ -64,7 +64,7 @@ pub fn run(
             "{briefing}\n\n{} questions at {} level, {} in all. Type :help at any time for commands.",
             progress.plan.questions.len(),
             progress.plan.level,
-            crate::plan::clock(progress.plan.budget_seconds)
+            crate::layout::mmss(progress.plan.budget_seconds)
         );
         if !prompter.briefing(&progress.plan.title, intro.trim())? {
             saver.save(progress, prompter);
@@ -96,7 +96,7 @@ pub fn run(
                     "Round {}: {} ({})\n{}",
                     pq.round + 1,
                     r.title,
-                    crate::plan::clock(r.budget_seconds),
+                    crate::layout::mmss(r.budget_seconds),
                     r.briefing
                 );
                 prompter.say(text.trim());

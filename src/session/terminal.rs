@@ -20,8 +20,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::clock::Clock;
 use super::prompter::{Header, Input, Prompter, Timing, command};
-use crate::plan::clock as mmss;
-use crate::report::wrap;
+use crate::layout::mmss;
+use crate::layout::wrap;
 
 /// How often the countdown is redrawn.
 const TICK: Duration = Duration::from_millis(200);

@@ -207,3 +207,29 @@ fn bare_grill_opens_the_menu_with_the_kubeflow_ops_ladder_preselected() {
     assert_eq!(exit_code(&mut p), 0);
     g.args(["resume", "--list"]).run().success().stdout_has("No unfinished interviews.");
 }
+
+/// `grill report -o FILE` from a terminal writes plain text: the terminal
+/// shows colour, the file never holds an escape byte.
+#[test]
+fn report_to_a_file_from_a_terminal_holds_no_escape_bytes() {
+    let g = Grill::new();
+    g.args(["sheet", "kubeflow-ops", "--level", "junior", "--seed", "1", "-o", "a.toml"])
+        .run()
+        .success();
+    g.args(["run", "--answers", "a.toml"]).run();
+    let run_in_pty = |args: &[&str]| {
+        let mut cmd = g.command(args);
+        cmd.env_remove("NO_COLOR").env("TERM", "xterm");
+        let mut p = spawn_command(cmd, Some(15_000)).expect("grill starts in a pty");
+        let shown = p.exp_eof().expect("grill finishes");
+        (shown, exit_code(&mut p))
+    };
+    let (shown, code) = run_in_pty(&["report", "last"]);
+    assert_eq!(code, 0);
+    assert!(shown.contains('\x1b'), "the terminal gets colour: {shown:?}");
+    let (_, code) = run_in_pty(&["report", "last", "-o", "r.txt"]);
+    assert_eq!(code, 0);
+    let file = g.read("r.txt");
+    assert!(file.contains("Overall"), "{file}");
+    assert!(!file.contains('\x1b'), "escape bytes in the file: {file:?}");
+}

@@ -1,0 +1,184 @@
+//! The report of one interview: every question's score, verdict, covered
+//! and missed points and time, per-topic and overall results, pass or fail —
+//! built from a plan and the answers given, and shown in the terminal.
+//!
+//! This module owns the report's shape (and how older versions of it are
+//! brought up to date), which every format shares; `score.rs` computes a
+//! report from answers. Rendering for people — the terminal text, Markdown,
+//! HTML, JSON — lives in [`crate::export`].
+
+mod score;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use self::score::HINT_COST;
+use self::score::mean;
+pub(crate) use self::score::round1;
+use crate::bank::Level;
+use crate::grade::{PointDetail, Verdict, borderline};
+use crate::layout::{mmss, plural};
+use crate::plan::Plan;
+
+/// Version of the report's JSON shape; bumped when a field changes meaning.
+/// 2: verdicts are strong / adequate / weak / missed (1 said strong / good
+/// / partial / weak for the same bands); `borderline`, `details` and
+/// `notes` added.
+pub const REPORT_VERSION: u32 = 2;
+
+/// One question's result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionReport {
+    pub id: String,
+    pub prompt: String,
+    pub topic: String,
+    pub level: Level,
+    pub round: String,
+    pub score: f64,
+    pub verdict: Verdict,
+    /// The score is within a few points of a verdict band's edge.
+    #[serde(default)]
+    pub borderline: bool,
+    pub covered: Vec<String>,
+    pub missed: Vec<String>,
+    /// Each key point: what in the answer matched it, or the reference
+    /// sentence it comes from (empty in reports older than version 2).
+    #[serde(default)]
+    pub details: Vec<PointDetail>,
+    /// Remarks on the answer as a whole that cost points.
+    #[serde(default)]
+    pub notes: Vec<String>,
+    pub answer: String,
+    pub reference: String,
+    /// Seconds taken, when known.
+    pub seconds: Option<u32>,
+    pub budget_seconds: u32,
+    pub over_budget: bool,
+    pub skipped: bool,
+    /// Hints asked for during a live interview (each costs [`HINT_COST`]).
+    #[serde(default)]
+    pub hints: u32,
+    /// Points taken off for hints and time over budget.
+    #[serde(default)]
+    pub penalty: f64,
+    /// A follow-up question asked after the planned one with the same id.
+    #[serde(default)]
+    pub follow_up: bool,
+}
+
+impl QuestionReport {
+    /// The time taken against the budget, as exported reports show it.
+    pub fn time_text(&self) -> String {
+        match self.seconds {
+            Some(s) => format!(
+                "{} of {}{}",
+                mmss(s),
+                mmss(self.budget_seconds),
+                if self.over_budget { " — over budget" } else { "" }
+            ),
+            None => format!("budget {}", mmss(self.budget_seconds)),
+        }
+    }
+
+    /// The verdict as reports print it: `weak`, or `weak, borderline`.
+    pub fn verdict_text(&self) -> String {
+        self.verdict.label(self.borderline)
+    }
+
+    /// ` · follow-up`, ` · 1 hint, −10.0 points` when they apply.
+    pub fn notes(&self) -> String {
+        let mut notes = String::new();
+        if self.follow_up {
+            notes += " · follow-up";
+        }
+        if self.hints > 0 || self.penalty > 0.0 {
+            notes += &format!(" · {}, −{:.1} points", plural(self.hints as usize, "hint"), self.penalty);
+        }
+        notes
+    }
+}
+
+/// Average score per topic.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopicReport {
+    pub topic: String,
+    pub questions: usize,
+    pub score: f64,
+}
+
+/// A whole interview's result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub version: u32,
+    pub scenario: String,
+    pub title: String,
+    pub level: Level,
+    pub seed: u64,
+    /// Mean of the question scores, skipped questions counting 0.
+    pub score: f64,
+    pub pass_mark: u32,
+    pub passed: bool,
+    pub budget_seconds: u32,
+    /// Total seconds taken, when every answer noted its time.
+    pub seconds: Option<u32>,
+    pub answered: usize,
+    pub skipped: usize,
+    pub topics: Vec<TopicReport>,
+    pub questions: Vec<QuestionReport>,
+    /// Things the candidate should know about the input (unknown ids, ...).
+    pub warnings: Vec<String>,
+}
+
+impl Report {
+    /// Brings a report read from history up to [`REPORT_VERSION`]: version
+    /// 1 named its verdicts differently (its `weak` is now `missed`), so
+    /// they are recomputed from the scores, which have not changed.
+    pub fn upgrade(&mut self) {
+        if self.version >= REPORT_VERSION {
+            return;
+        }
+        for q in &mut self.questions {
+            if !q.skipped {
+                q.verdict = Verdict::from_score(q.score);
+                q.borderline = borderline(q.score);
+            }
+        }
+        self.version = REPORT_VERSION;
+    }
+
+    /// Totals, per-topic averages and the verdict from per-question results.
+    pub fn summarise(plan: &Plan, questions: Vec<QuestionReport>, warnings: Vec<String>) -> Report {
+        let score = round1(mean(questions.iter().map(|q| q.score)));
+        let mut topics: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
+        for q in &questions {
+            topics.entry(&q.topic).or_default().push(q.score);
+        }
+        let topics = topics
+            .into_iter()
+            .map(|(topic, scores)| TopicReport {
+                topic: topic.to_string(),
+                questions: scores.len(),
+                score: round1(mean(scores.iter().copied())),
+            })
+            .collect();
+        let seconds = questions.iter().map(|q| q.seconds).sum::<Option<u32>>();
+        Report {
+            version: REPORT_VERSION,
+            scenario: plan.scenario.clone(),
+            title: plan.title.clone(),
+            level: plan.level,
+            seed: plan.seed,
+            score,
+            pass_mark: plan.pass_mark,
+            passed: score >= f64::from(plan.pass_mark),
+            budget_seconds: plan.budget_seconds,
+            seconds,
+            answered: questions.iter().filter(|q| !q.skipped).count(),
+            skipped: questions.iter().filter(|q| q.skipped).count(),
+            topics,
+            questions,
+            warnings,
+        }
+    }
+}
