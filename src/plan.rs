@@ -118,6 +118,25 @@ pub enum PlanError {
     ListedTwice(String),
 }
 
+/// What kind of practice a session was. Trends compare like with like: a
+/// drill of weak questions is not an interview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    #[default]
+    Interview,
+    Drill,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Interview => "interview",
+            Kind::Drill => "drill",
+        }
+    }
+}
+
 /// Builds the interview for `scenario` at `level`.
 pub fn plan(catalog: &Catalog, scenario: &Scenario, level: Level, options: PlanOptions) -> Result<Plan, PlanError> {
     plan_avoiding(catalog, scenario, level, options, &BTreeSet::new())

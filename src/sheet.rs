@@ -13,9 +13,8 @@ use toml::Spanned;
 
 use crate::bank::Level;
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
-use crate::history::Kind;
 use crate::layout::mmss;
-use crate::plan::Plan;
+use crate::plan::{Kind, Plan};
 
 /// One answer given.
 #[derive(Debug, Clone, PartialEq)]

@@ -10,8 +10,8 @@ use std::process::ExitCode;
 use anyhow::bail;
 use jiff::{SignedDuration, Timestamp};
 
+use super::choose::choose;
 use super::history::read_history;
-use super::interview::choose;
 use super::{DrillArgs, Out, PlanFlags};
 use grill::drill::{Due, Review, schedule};
 use grill::history::{Kind, local_time};

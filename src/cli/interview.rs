@@ -5,112 +5,23 @@
 //! scenario and level (unless `--fresh`); a sheet records its questions, so
 //! grading it rebuilds the same plan whatever history holds by then.
 
-use std::collections::BTreeSet;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, anyhow, bail};
 use jiff::Timestamp;
 
-use super::history::warn_problems;
+use super::choose::{Chosen, choose};
 use super::report::{finish_report, format_of};
-use super::{Out, PlanArgs, PlanFlags, PlanFormat, RunArgs, SheetArgs, load_catalog};
-use grill::bank::Level;
-use grill::catalog::Catalog;
+use super::{Out, PlanArgs, PlanFormat, RunArgs, SheetArgs};
 use grill::diagnostic::SourceFile;
-use grill::history::{History, Kind, SessionRecord, Source};
+use grill::history::{Kind, SessionRecord, Source};
 use grill::layout::mmss;
 use grill::layout::wrap;
-use grill::plan::{self as planner, Plan, PlanError, PlanOptions};
+use grill::plan::{self as planner, Plan, PlanError};
 use grill::report::Report;
-use grill::scenario::Scenario;
 use grill::sheet::{AnswerSheet, Listed, SheetHeader};
-
-/// The scenario a bare `grill` offers first.
-pub const DEFAULT_SCENARIO: &str = "kubeflow-ops";
-
-/// The interview the flags ask for, gaps filled from an answer sheet.
-pub(super) struct Chosen {
-    pub catalog: Catalog,
-    pub scenario: String,
-    pub level: Level,
-    pub options: PlanOptions,
-    /// No seed was given: one was drawn at random.
-    pub random_seed: bool,
-    /// Questions asked recently, for a new plan to avoid (none with
-    /// `--fresh` or when grading a sheet).
-    pub avoid: BTreeSet<String>,
-}
-
-impl Chosen {
-    pub fn scenario(&self) -> &Scenario {
-        self.catalog.scenario(&self.scenario).expect("chosen from the catalog")
-    }
-}
-
-pub(super) fn choose(dirs: &[PathBuf], flags: &PlanFlags, sheet: Option<&AnswerSheet>) -> anyhow::Result<Chosen> {
-    let mut files = Vec::new();
-    let mut scenario = flags.scenario.clone().or_else(|| sheet.and_then(|s| s.scenario.clone()));
-    // A scenario may be named by the path of its file.
-    if let Some(s) = scenario.clone().filter(|s| s.ends_with(".toml") || Path::new(s).is_file()) {
-        let path = PathBuf::from(&s);
-        let src = SourceFile::read(&path).map_err(|d| anyhow::anyhow!("{d}"))?;
-        let parsed = grill::scenario::Scenario::parse(&src)
-            .map_err(anyhow::Error::new)
-            .with_context(|| format!("cannot read scenario `{s}`"))?;
-        files.push(path);
-        scenario = Some(parsed.id);
-    }
-    let catalog = load_catalog(dirs, files)?;
-    let scenario = scenario.unwrap_or_else(|| DEFAULT_SCENARIO.to_string());
-    let Some(found) = catalog.scenario(&scenario) else {
-        let known: Vec<&str> = catalog.scenarios.iter().map(|s| s.id.as_str()).collect();
-        bail!("no scenario `{scenario}`; known scenarios: {}", known.join(", "));
-    };
-    let level = match flags.level.or(sheet.and_then(|s| s.level)) {
-        Some(l) => l,
-        None => found.levels().next().context("the scenario offers no level")?,
-    };
-    let given = flags.seed.or(sheet.and_then(|s| s.seed));
-    let options = PlanOptions {
-        count: flags.count,
-        minutes: flags.minutes.or(sheet.and_then(|s| s.minutes)),
-        seed: given.unwrap_or_else(|| u64::from(rand::random::<u32>())),
-    };
-    let avoid = match sheet.is_none() && !flags.fresh {
-        true => recently_asked(&catalog, found, level, flags.count),
-        false => BTreeSet::new(),
-    };
-    Ok(Chosen {
-        catalog,
-        scenario,
-        level,
-        options,
-        random_seed: given.is_none(),
-        avoid,
-    })
-}
-
-/// The questions of recent sessions of `scenario` at `level` to avoid
-/// asking again; none when history cannot be read (a warning says why).
-pub(super) fn recently_asked(catalog: &Catalog, scenario: &Scenario, level: Level, count: Option<usize>) -> BTreeSet<String> {
-    let listing = match History::from_env().list() {
-        Ok(listing) => listing,
-        Err(e) => {
-            eprintln!("warning: history not read, so recent questions may come back: {e:#}");
-            return BTreeSet::new();
-        }
-    };
-    warn_problems(&listing);
-    let recent = listing
-        .sessions
-        .iter()
-        .rev()
-        .filter(|s| s.report.scenario == scenario.id && s.report.level == level)
-        .map(|s| s.planned.as_slice());
-    planner::recent_to_avoid(catalog, scenario, level, count, recent)
-}
 
 fn build(c: &Chosen) -> anyhow::Result<Plan> {
     let (scenario, level) = (&c.scenario, c.level);

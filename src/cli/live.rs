@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use anyhow::{Context as _, bail};
 use jiff::Timestamp;
 
-use super::interview::{DEFAULT_SCENARIO, recently_asked};
+use super::choose::{DEFAULT_SCENARIO, recently_asked};
 use super::report::finish_report;
 use super::{Out, ResumeArgs, RunArgs, load_catalog};
 use grill::catalog::Catalog;

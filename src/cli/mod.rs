@@ -3,6 +3,7 @@
 //! print through [`Out`], which treats a closed pipe as a normal end.
 
 mod browse;
+mod choose;
 mod drill;
 mod grade;
 mod history;

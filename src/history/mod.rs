@@ -25,31 +25,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::bank::Level;
+pub use crate::plan::Kind;
 use crate::plan::Plan;
 use crate::report::{REPORT_VERSION, Report};
 
 /// Version of the session record's shape; a file with a higher one was
 /// written by a newer grill and is left unread rather than misread.
 pub const RECORD_VERSION: u32 = 1;
-
-/// What kind of practice a session was. Trends compare like with like: a
-/// drill of weak questions is not an interview.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    #[default]
-    Interview,
-    Drill,
-}
-
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Interview => "interview",
-            Kind::Drill => "drill",
-        }
-    }
-}
 
 /// How the answers were given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
