@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::bank::{Level, Question};
 use crate::catalog::Catalog;
-use crate::layout::mmss;
+use crate::layout::{mmss, plural};
 use crate::scenario::{FollowUps, Order, Round, RoundSize, Scenario};
 
 /// What the user may change about a scenario's shape.
@@ -343,7 +343,7 @@ fn pick_round<'a>(
             fits += 1;
         }
         return Err(PlanError::DoesNotFit {
-            questions: format!("{} question{}", size.questions, if size.questions == 1 { "" } else { "s" }),
+            questions: plural(size.questions, "question"),
             budget: mmss(size.seconds),
             needed: mmss(needed),
             minutes_needed: needed.div_ceil(60),

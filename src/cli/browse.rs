@@ -12,8 +12,8 @@ use serde_json::json;
 use super::{BanksCommand, Out, PlanFormat, ScenariosCommand, load_catalog};
 use grill::bank::{Level, Question, TOPICS};
 use grill::catalog::Catalog;
-use grill::layout::mmss;
 use grill::layout::wrap;
+use grill::layout::{mmss, plural};
 
 pub fn banks(dirs: &[PathBuf], command: BanksCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
     match command {
@@ -57,7 +57,7 @@ pub fn banks(dirs: &[PathBuf], command: BanksCommand, out: &mut Out) -> anyhow::
                             q.prompt.lines().next().unwrap_or("")
                         );
                     }
-                    let _ = writeln!(o, "{} question{}", chosen.len(), if chosen.len() == 1 { "" } else { "s" });
+                    let _ = writeln!(o, "{}", plural(chosen.len(), "question"));
                     out.print(&o)?;
                 }
             }

@@ -15,8 +15,8 @@ use super::history::read_history;
 use super::{DrillArgs, Out, PlanFlags};
 use grill::drill::{Due, Review, schedule};
 use grill::history::{Kind, local_time};
-use grill::layout::mmss;
 use grill::layout::wrap;
+use grill::layout::{mmss, plural};
 use grill::plan::{self as planner};
 use grill::sheet::{AnswerSheet, SheetHeader};
 
@@ -83,10 +83,9 @@ pub fn drill(dirs: &[PathBuf], args: &DrillArgs, out: &mut Out) -> anyhow::Resul
 
     let Some(path) = &args.output else {
         let mut o = format!(
-            "{} — {level} level · {} question{} · budget {} · seed {}\n\n",
+            "{} — {level} level · {} · budget {} · seed {}\n\n",
             p.title,
-            p.questions.len(),
-            if p.questions.len() == 1 { "" } else { "s" },
+            plural(p.questions.len(), "question"),
             mmss(p.budget_seconds),
             p.seed
         );
@@ -140,11 +139,10 @@ fn why(d: &Due, now: Timestamp) -> String {
         format!("due in {}", span(d.due.duration_since(now)))
     };
     format!(
-        "last {:.1} on {} ({} answer{}) · {when}",
+        "last {:.1} on {} ({}) · {when}",
         card.last_score,
         &local_time(card.last_seen)[..10],
-        card.reviews,
-        if card.reviews == 1 { "" } else { "s" }
+        plural(card.reviews, "answer")
     )
 }
 
@@ -163,5 +161,5 @@ fn span(d: SignedDuration) -> String {
         s if s < 86_400 => (s / 3_600, "hour"),
         s => (s / 86_400, "day"),
     };
-    format!("{value} {unit}{}", if value == 1 { "" } else { "s" })
+    plural(value as usize, unit)
 }

@@ -14,7 +14,7 @@ use super::{HistoryArgs, HistoryCommand, Out, ProgressArgs, SessionFilter};
 use grill::bank::Level;
 use grill::history::{History, Kind, Listing, SessionRecord, Source, bundle, local_time};
 use grill::layout::cut;
-use grill::layout::mmss;
+use grill::layout::{mmss, plural};
 use grill::progress::progress as compute_progress;
 
 /// Warns about each history file that was skipped.
@@ -132,10 +132,9 @@ fn list(args: &HistoryArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
     }
     let _ = writeln!(
         o,
-        "\n{} of {} session{} · grill report ID --format html -o report.html",
+        "\n{} of {} · grill report ID --format html -o report.html",
         shown.len(),
-        listing.sessions.len(),
-        if listing.sessions.len() == 1 { "" } else { "s" }
+        plural(listing.sessions.len(), "session")
     );
     out.print(&o)?;
     Ok(ExitCode::SUCCESS)
@@ -177,17 +176,16 @@ fn export(file: &Path, force: bool, out: &mut Out) -> anyhow::Result<ExitCode> {
         }
         grill::atomic::write(file, &text)?;
         eprintln!(
-            "Exported {n} session{} to {}. On the other machine: grill history import {}",
-            if n == 1 { "" } else { "s" },
+            "Exported {} to {}. On the other machine: grill history import {}",
+            plural(n, "session"),
             file.display(),
             file.display()
         );
     }
     if !listing.problems.is_empty() {
         eprintln!(
-            "warning: {} unreadable file{} not exported (see above)",
-            listing.problems.len(),
-            if listing.problems.len() == 1 { "" } else { "s" }
+            "warning: {} not exported (see above)",
+            plural(listing.problems.len(), "unreadable file")
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -208,9 +206,8 @@ fn import(file: &Path) -> anyhow::Result<ExitCode> {
         eprintln!("warning: not imported: {r}");
     }
     eprintln!(
-        "Imported {} session{} into {}; {} already there.",
-        done.added.len(),
-        if done.added.len() == 1 { "" } else { "s" },
+        "Imported {} into {}; {} already there.",
+        plural(done.added.len(), "session"),
         history.dir().display(),
         done.present.len()
     );
@@ -218,9 +215,8 @@ fn import(file: &Path) -> anyhow::Result<ExitCode> {
         Ok(ExitCode::SUCCESS)
     } else {
         bail!(
-            "{} session{} in {name} could not be imported (see the warnings above)",
-            done.rejected.len(),
-            if done.rejected.len() == 1 { "" } else { "s" }
+            "{} in {name} could not be imported (see the warnings above)",
+            plural(done.rejected.len(), "session")
         )
     }
 }

@@ -13,7 +13,8 @@ use super::{Out, load_catalog};
 use grill::bank::{Bank, Level, TOPICS};
 use grill::catalog::Catalog;
 use grill::diagnostic::SourceFile;
-use grill::import::{self, Import, Input, Options, plural};
+use grill::import::{self, Import, Input, Options};
+use grill::layout::plural;
 
 /// How many questions `--dry-run` and the after-write note list.
 const PREVIEW: usize = 5;

@@ -16,6 +16,7 @@ use super::chart::{self, Bar};
 use crate::escape::html as escape;
 use crate::grade::{PointDetail, Status};
 use crate::layout::mmss;
+use crate::layout::plural;
 use crate::report::{QuestionReport, Report};
 use crate::text::{Aliases, Analyzer};
 
@@ -93,7 +94,7 @@ fn charts(o: &mut String, r: &Report, context: &Context) {
         .map(|t| Bar {
             label: &t.topic,
             score: t.score,
-            note: format!("{} question{}", t.questions, if t.questions == 1 { "" } else { "s" }),
+            note: plural(t.questions, "question"),
         })
         .collect();
     let own = [super::TrendPoint {
@@ -104,12 +105,11 @@ fn charts(o: &mut String, r: &Report, context: &Context) {
     let trend = if context.trend.is_empty() { &own[..] } else { &context.trend[..] };
     let _ = write!(
         o,
-        "<section class=\"charts\">\n<figure class=\"card\"><figcaption>By topic</figcaption>\n{}\n</figure>\n<figure class=\"card\"><figcaption>Score over time <small>— {} at {} level, {} session{}</small></figcaption>\n{}\n</figure>\n</section>\n",
+        "<section class=\"charts\">\n<figure class=\"card\"><figcaption>By topic</figcaption>\n{}\n</figure>\n<figure class=\"card\"><figcaption>Score over time <small>— {} at {} level, {}</small></figcaption>\n{}\n</figure>\n</section>\n",
         chart::bars(&bars, r.pass_mark),
         escape(&r.scenario),
         r.level,
-        trend.len().min(chart::TREND_POINTS),
-        if trend.len() == 1 { "" } else { "s" },
+        plural(trend.len().min(chart::TREND_POINTS), "session"),
         chart::trend(trend, r.pass_mark),
     );
 }

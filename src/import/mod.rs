@@ -130,11 +130,6 @@ impl Import {
     }
 }
 
-/// `1 question`, `2 questions`.
-pub fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}
-
 /// A lowercase, hyphenated id made from a name: `001_Kubeflow Q&A` → `001-kubeflow-q-a`.
 pub fn slug(name: &str) -> String {
     let ascii = deunicode::deunicode(name).to_ascii_lowercase();

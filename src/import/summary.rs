@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 
 use crate::bank::Level;
 
-use super::{Import, plural};
+use super::Import;
+use crate::layout::plural;
 
 /// Most left-out candidates listed; the rest are counted.
 const LEFT_OUT_SHOWN: usize = 10;
