@@ -11,6 +11,7 @@ pub mod atomic;
 pub mod bank;
 pub mod batch;
 pub mod catalog;
+pub mod config;
 pub mod diagnostic;
 pub mod drill;
 pub mod escape;

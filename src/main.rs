@@ -7,6 +7,11 @@ use std::process::ExitCode;
 mod cli;
 
 fn main() -> ExitCode {
+    // A shell asking for completions (`COMPLETE=bash grill -- ...`) is
+    // answered here, before anything else is printed, and the process ends.
+    clap_complete::CompleteEnv::with_factory(cli::shell::command)
+        .var(cli::shell::COMPLETE_VAR)
+        .complete();
     match cli::run(std::env::args_os()) {
         Ok(code) => code,
         Err(err) => cli::report_error(&err),

@@ -68,7 +68,7 @@ pub fn banks(dirs: &[PathBuf], command: BanksCommand, out: &mut Out) -> anyhow::
             if let Some(q) = catalog.question(&id) {
                 match format {
                     PlanFormat::Json => out.print(&(serde_json::to_string_pretty(q)? + "\n"))?,
-                    PlanFormat::Text => out.print(&question_text(q))?,
+                    PlanFormat::Text => out.page(&question_text(q))?,
                 }
             } else if let Some(b) = catalog.bank(&id) {
                 match format {
@@ -85,7 +85,7 @@ pub fn banks(dirs: &[PathBuf], command: BanksCommand, out: &mut Out) -> anyhow::
                                 q.prompt.lines().next().unwrap_or("")
                             );
                         }
-                        out.print(&o)?;
+                        out.page(&o)?;
                     }
                 }
             } else {

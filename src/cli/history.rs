@@ -136,7 +136,7 @@ fn list(args: &HistoryArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
         shown.len(),
         plural(listing.sessions.len(), "session")
     );
-    out.print(&o)?;
+    out.page(&o)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -10,7 +10,10 @@ mod history;
 mod import;
 mod interview;
 mod live;
+mod pager;
 mod report;
+mod settings;
+pub mod shell;
 
 use std::ffi::OsString;
 use std::io::{self, Write};
@@ -32,9 +35,12 @@ pub struct Cli {
     /// Add the banks in DIR (*.toml, aliases.toml, scenarios/*.toml) to the built-in ones.
     #[arg(long = "banks", value_name = "DIR", global = true, env = "GRILL_BANKS", value_delimiter = ':')]
     pub banks: Vec<PathBuf>,
-    /// Do not use colour (also: NO_COLOR=1).
+    /// Do not use colour (also: NO_COLOR=1, or color = "never" in config.toml).
     #[arg(long, global = true)]
     pub no_color: bool,
+    /// Print long output straight to the terminal instead of a pager.
+    #[arg(long, global = true)]
+    pub no_pager: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -42,46 +48,95 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the questions an interview would ask, without starting it.
+    #[command(
+        after_help = "Examples:\n  grill plan kubeflow-ops --level mid --seed 1\n  grill plan devops -l senior -n 5 -m 15\n  grill plan mlops --format json | jq '.questions[].id'"
+    )]
     Plan(PlanArgs),
     /// Write a blank answer sheet for a plan, to fill in an editor.
+    #[command(
+        after_help = "Examples:\n  grill sheet kubeflow-ops -l junior -o answers.toml\n  grill sheet devsecops -l mid -n 4 --seed 7 > sheet.toml"
+    )]
     Sheet(SheetArgs),
     /// Sit an interview: live in the terminal, or grade the answers in a sheet.
+    #[command(
+        after_help = "Examples:\n  grill run kubeflow-ops --level mid            # live, with a countdown\n  grill run --answers answers.toml --export report.html\n  grill run mlops-loop -l senior --feedback instant"
+    )]
     Run(RunArgs),
     /// Continue an interview that was quit or interrupted.
+    #[command(
+        after_help = "Examples:\n  grill resume                  # the most recent unfinished interview\n  grill resume --list\n  grill resume 20261205-0930"
+    )]
     Resume(ResumeArgs),
     /// Grade answers outside an interview: one answer, a sheet, or a batch.
+    #[command(
+        after_help = "Examples:\n  grill grade --id kfo-j07 --answer 'Liveness restarts the container; readiness gates traffic.'\n  grill grade answers.toml\n  grill grade --batch answers.jsonl > grades.jsonl"
+    )]
     Grade(GradeArgs),
     /// Browse and check question banks.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  grill banks list --bank kubeflow-ops -l junior\n  grill banks show kfo-j07\n  grill banks check ~/my-banks --strict"
+    )]
     Banks(BanksCommand),
     /// Browse interview scenarios.
-    #[command(subcommand)]
+    #[command(subcommand, after_help = "Examples:\n  grill scenarios list\n  grill scenarios show mlops-loop")]
     Scenarios(ScenariosCommand),
     /// List past sessions; delete, export or import them.
+    #[command(
+        after_help = "Examples:\n  grill history\n  grill history --scenario devops --level mid\n  grill history export all.json && grill history import all.json"
+    )]
     History(HistoryArgs),
     /// Show or export the report of a past session (Markdown, JSON, HTML).
+    #[command(
+        after_help = "Examples:\n  grill report                  # the last session\n  grill report last -o report.html\n  grill report 20261205 --format json"
+    )]
     Report(ReportArgs),
     /// Your scores over time, per interview and per topic, and your weakest topics.
+    #[command(after_help = "Examples:\n  grill progress\n  grill progress --scenario kubeflow-ops --level mid\n  grill progress --json")]
     Progress(ProgressArgs),
     /// Practise the questions your past scores say you most need (spaced repetition).
+    #[command(
+        after_help = "Examples:\n  grill drill                   # 5 questions from your last interview\n  grill drill kubeflow-ops -l mid -t security -n 3\n  grill drill -o drill.toml && grill run --answers drill.toml"
+    )]
     Drill(DrillArgs),
     /// Turn Q&A documents (Markdown, text, CSV, TSV, Anki export) into a question bank.
+    #[command(
+        after_help = "Examples:\n  grill import questions.md --dry-run\n  grill import notes.md --bank my-notes -o ~/.config/grill/banks/my-notes.toml\n  grill import deck.txt --format anki --level junior"
+    )]
     Import(import::ImportArgs),
+    /// Show the settings in effect and where each comes from (config.toml, environment).
+    #[command(
+        after_help = "Examples:\n  grill config\n  printf 'scenario = \"devops\"\\nlevel = \"mid\"\\n' > ~/.config/grill/config.toml"
+    )]
+    Config,
+    /// Print the script that gives your shell tab completion for grill.
+    #[command(
+        after_help = "Examples:\n  echo 'source <(grill completions bash)' >> ~/.bashrc\n  echo 'source <(grill completions zsh)' >> ~/.zshrc\n  grill completions fish > ~/.config/fish/completions/grill.fish"
+    )]
+    Completions {
+        /// The shell: bash, zsh, fish, powershell or elvish.
+        #[arg(value_parser = clap::builder::PossibleValuesParser::new(shell::SHELLS))]
+        shell: String,
+    },
+    /// Print grill's manual page (roff), e.g. `grill man > grill.1`.
+    #[command(after_help = "Examples:\n  grill man | man -l -\n  grill man > ~/.local/share/man/man1/grill.1")]
+    Man,
 }
 
 /// Choosing an interview: the flags `plan`, `sheet` and `run` share.
 #[derive(Debug, Args, Clone)]
 pub struct PlanFlags {
     /// Scenario id (see `grill scenarios list`) or a path to a scenario file.
+    #[arg(env = "GRILL_SCENARIO", add = shell::scenario_ids())]
     pub scenario: Option<String>,
     /// Level to sit: junior, mid or senior.
-    #[arg(long, short)]
+    #[arg(long, short, env = "GRILL_LEVEL", add = shell::levels())]
     pub level: Option<Level>,
     /// Number of questions (default: the scenario's).
-    #[arg(long, short = 'n')]
+    #[arg(long, short = 'n', env = "GRILL_COUNT")]
     pub count: Option<usize>,
     /// Total time budget in minutes (default: the scenario's).
-    #[arg(long, short, value_parser = clap::value_parser!(u32).range(1..=1440))]
+    #[arg(long, short, env = "GRILL_MINUTES", value_parser = clap::value_parser!(u32).range(1..=1440))]
     pub minutes: Option<u32>,
     /// Seed for a reproducible plan (default: random, and printed).
     #[arg(long, short)]
@@ -132,7 +187,7 @@ pub struct RunArgs {
     #[arg(long, value_name = "FILE")]
     pub export: Option<PathBuf>,
     /// Live: show the score and missed points after each answer (`instant`) or only at the end.
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, env = "GRILL_FEEDBACK")]
     pub feedback: Option<FeedbackArg>,
     /// Live: print time as text lines instead of a redrawn bar (screen readers, logs).
     #[arg(long)]
@@ -171,6 +226,15 @@ impl From<ReportFormat> for grill::export::Format {
 pub enum FeedbackArg {
     Instant,
     End,
+}
+
+impl From<grill::session::Feedback> for FeedbackArg {
+    fn from(f: grill::session::Feedback) -> Self {
+        match f {
+            grill::session::Feedback::Instant => FeedbackArg::Instant,
+            grill::session::Feedback::End => FeedbackArg::End,
+        }
+    }
 }
 
 impl From<FeedbackArg> for grill::session::Feedback {
@@ -226,11 +290,14 @@ pub struct HistoryArgs {
 #[derive(Debug, Subcommand)]
 pub enum HistoryCommand {
     /// Delete a session from history.
+    #[command(after_help = "Examples:\n  grill history delete last\n  grill history delete 20261205-0930")]
     Delete {
         /// The session's id (or the start of it) from `grill history`, or `last`.
+        #[arg(add = shell::session_ids())]
         id: String,
     },
     /// Write every session to FILE (`-`: standard output), to import elsewhere.
+    #[command(after_help = "Examples:\n  grill history export sessions.json\n  grill history export - | gzip > sessions.json.gz")]
     Export {
         #[arg(value_name = "FILE")]
         file: PathBuf,
@@ -239,6 +306,7 @@ pub enum HistoryCommand {
         force: bool,
     },
     /// Merge the sessions in FILE (an export, or one session file; `-`: standard input).
+    #[command(after_help = "Examples:\n  grill history import sessions.json\n  gunzip -c sessions.json.gz | grill history import -")]
     Import {
         #[arg(value_name = "FILE")]
         file: PathBuf,
@@ -248,7 +316,7 @@ pub enum HistoryCommand {
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// The session's id (or the start of it) from `grill history`, or `last`.
-    #[arg(default_value = "last")]
+    #[arg(default_value = "last", add = shell::session_ids())]
     pub id: String,
     /// Format (default: from the extension of -o FILE, else text).
     #[arg(long, short, value_enum)]
@@ -270,6 +338,7 @@ pub struct ProgressArgs {
 #[derive(Debug, Args)]
 pub struct DrillArgs {
     /// Scenario whose questions to drill (default: that of your last session).
+    #[arg(add = shell::scenario_ids())]
     pub scenario: Option<String>,
     /// Level to drill (default: that of your last session of the scenario).
     #[arg(long, short)]
@@ -297,7 +366,7 @@ pub struct GradeArgs {
     #[arg(value_name = "SHEET", conflicts_with_all = ["id", "batch"])]
     pub sheet: Option<PathBuf>,
     /// The bank question to grade an answer against.
-    #[arg(long, conflicts_with = "batch")]
+    #[arg(long, conflicts_with = "batch", add = shell::question_ids())]
     pub id: Option<String>,
     /// The answer (default: read from standard input).
     #[arg(long, requires = "id")]
@@ -320,6 +389,7 @@ pub enum GradeFormat {
 #[derive(Debug, Subcommand)]
 pub enum BanksCommand {
     /// Validate bank, alias and scenario files; exit 2 on any problem.
+    #[command(after_help = "Examples:\n  grill banks check\n  grill banks check my-bank.toml\n  grill banks check --strict")]
     Check {
         /// Files or directories to check with the built-in content (default: only the built-in).
         paths: Vec<PathBuf>,
@@ -329,6 +399,7 @@ pub enum BanksCommand {
         strict: bool,
     },
     /// List questions.
+    #[command(after_help = "Examples:\n  grill banks list -l senior -t security\n  grill banks list --bank devops --format json")]
     List {
         #[arg(long)]
         bank: Option<String>,
@@ -340,12 +411,15 @@ pub enum BanksCommand {
         format: PlanFormat,
     },
     /// Show a bank or a question.
+    #[command(after_help = "Examples:\n  grill banks show kfo-j07\n  grill banks show kubeflow-ops")]
     Show {
+        #[arg(add = shell::question_ids())]
         id: String,
         #[arg(long, short, value_enum, default_value = "text")]
         format: PlanFormat,
     },
     /// Count questions by bank, level and topic.
+    #[command(after_help = "Examples:\n  grill banks stats\n  grill banks stats --format json")]
     Stats {
         #[arg(long, short, value_enum, default_value = "text")]
         format: PlanFormat,
@@ -355,9 +429,12 @@ pub enum BanksCommand {
 #[derive(Debug, Subcommand)]
 pub enum ScenariosCommand {
     /// List scenarios with their levels and sizes.
+    #[command(after_help = "Examples:\n  grill scenarios list")]
     List,
     /// Show a scenario: briefing, rounds, budgets and pass marks.
+    #[command(after_help = "Examples:\n  grill scenarios show kubeflow-ops\n  grill scenarios show mlops-loop --format json")]
     Show {
+        #[arg(add = shell::scenario_ids())]
         id: String,
         #[arg(long, short, value_enum, default_value = "text")]
         format: PlanFormat,
@@ -365,16 +442,41 @@ pub enum ScenariosCommand {
 }
 
 /// Standard output that reports a closed pipe (`grill ... | head`) as
-/// [`io::ErrorKind::BrokenPipe`] for `main` to treat as success.
-pub struct Out(io::StdoutLock<'static>);
+/// [`io::ErrorKind::BrokenPipe`] for `main` to treat as success, and pages
+/// long text on a terminal.
+pub struct Out {
+    stdout: io::StdoutLock<'static>,
+    /// The pager command for [`Out::page`]; `None` prints straight out.
+    pager: Option<String>,
+}
 
 impl Out {
     pub fn new() -> Out {
-        Out(io::stdout().lock())
+        Out {
+            stdout: io::stdout().lock(),
+            pager: None,
+        }
     }
     pub fn print(&mut self, text: &str) -> io::Result<()> {
-        self.0.write_all(text.as_bytes())?;
-        self.0.flush()
+        self.stdout.write_all(text.as_bytes())?;
+        self.stdout.flush()
+    }
+    /// Prints `text`, through the pager when standard output is a terminal
+    /// and `text` is taller than it (as git does); never in a pipe. A pager
+    /// that cannot start is passed over: the text is printed instead.
+    pub fn page(&mut self, text: &str) -> io::Result<()> {
+        let term = console::Term::stdout();
+        let (Some(command), true) = (self.pager.clone(), term.is_term()) else {
+            return self.print(text);
+        };
+        if text.lines().count() < usize::from(term.size().0) {
+            return self.print(text);
+        }
+        self.stdout.flush()?;
+        match pager::show(&command, text) {
+            Ok(()) => Ok(()),
+            Err(_) => self.print(text),
+        }
     }
     /// Whether text printed here may be styled: standard output is a
     /// terminal and neither `NO_COLOR` nor `--no-color` said otherwise.
@@ -402,11 +504,15 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode>
             return Ok(ExitCode::from(if e.use_stderr() { 2 } else { 0 }));
         }
     };
-    if cli.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+    let settings = settings::Settings::load()?;
+    let mut cli = cli;
+    settings.apply(&mut cli);
+    if !settings.colour_allowed(cli.no_color) {
         console::set_colors_enabled(false);
         console::set_colors_enabled_stderr(false);
     }
     let mut out = Out::new();
+    out.pager = settings.pager(cli.no_pager);
     match cli.command {
         None => live::menu(&cli.banks, &mut out),
         Some(Command::Plan(a)) => interview::plan(&cli.banks, &a, &mut out),
@@ -421,13 +527,16 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode>
         Some(Command::Progress(a)) => history::progress(&a, &mut out),
         Some(Command::Drill(a)) => drill::drill(&cli.banks, &a, &mut out),
         Some(Command::Import(a)) => import::import(&cli.banks, &a, &mut out),
+        Some(Command::Config) => settings::show(&settings, &mut out),
+        Some(Command::Completions { shell }) => shell::completions(&shell, &mut out),
+        Some(Command::Man) => shell::man(&mut out),
     }
 }
 
 /// Loads the built-in content, the user's config directory and `--banks`.
 pub(crate) fn load_catalog(dirs: &[PathBuf], files: Vec<PathBuf>) -> anyhow::Result<Catalog> {
     let mut sources = Sources::embedded();
-    if let Some(config) = config_dir() {
+    if let Some(config) = grill::paths::config_dir() {
         let banks = config.join("banks");
         if banks.is_dir() {
             sources.dirs.push(banks);
@@ -438,17 +547,6 @@ pub(crate) fn load_catalog(dirs: &[PathBuf], files: Vec<PathBuf>) -> anyhow::Res
     Catalog::load(&sources)
         .map_err(anyhow::Error::new)
         .context("the question banks have problems")
-}
-
-/// `$GRILL_CONFIG_DIR`, else `$XDG_CONFIG_HOME/grill`, else `~/.config/grill`.
-fn config_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("GRILL_CONFIG_DIR") {
-        return Some(PathBuf::from(dir));
-    }
-    if let Some(dir) = std::env::var_os("XDG_CONFIG_HOME").filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(dir).join("grill"));
-    }
-    std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config/grill"))
 }
 
 /// Prints an error for a person — the whole chain, no backtrace — and

@@ -76,7 +76,7 @@ pub(crate) fn finish_report(
         grill::atomic::write(path, &render_in(&record.report, file_format, &context, Colour::Off))?;
         eprintln!("Report written to {}", path.display());
     }
-    out.print(&render_in(&record.report, format, &context, out.colour()))?;
+    out.page(&render_in(&record.report, format, &context, out.colour()))?;
     Ok(if record.report.passed {
         ExitCode::SUCCESS
     } else {
@@ -109,7 +109,7 @@ pub fn report(args: &ReportArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
             grill::atomic::write(path, &text)?;
             eprintln!("Report of session {} written to {}", record.id, path.display());
         }
-        None => out.print(&text)?,
+        None => out.page(&text)?,
     }
     Ok(ExitCode::SUCCESS)
 }

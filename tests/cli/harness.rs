@@ -95,6 +95,9 @@ impl Grill {
         cmd.env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("HOME", self.dir.path())
             .env("NO_COLOR", "1")
+            // Long output on a terminal goes through the pager; in the pty
+            // tests, one that prints and ends.
+            .env("GRILL_PAGER", "cat")
             .env("GRILL_CONFIG_DIR", self.path("no-config"))
             .env("GRILL_HOME", self.path("data"));
         cmd

@@ -11,4 +11,5 @@ mod import;
 mod interview;
 mod kill;
 mod live;
+mod shell;
 mod validation;
