@@ -127,6 +127,7 @@ fn run(path: &std::path::Path, rows: &[Row], catalog: &Catalog) {
                 question,
                 reference,
                 key_points: &[],
+                ..Default::default()
             })
         })
         .collect();

@@ -92,6 +92,7 @@ fn parse(line: &str) -> Result<Parsed, String> {
                         point,
                         weight: 1,
                         alternatives: vec![],
+                        subject: None,
                         proposed: false,
                     },
                     KeyPointInput::Full {
@@ -102,6 +103,7 @@ fn parse(line: &str) -> Result<Parsed, String> {
                         point,
                         weight: weight.clamp(1, 10),
                         alternatives,
+                        subject: None,
                         proposed: false,
                     },
                 })
@@ -175,6 +177,7 @@ pub fn grade_lines(catalog: &Catalog, input: &str) -> Vec<Outcome> {
                         question,
                         reference,
                         key_points: &key_points,
+                        ..Default::default()
                     })
                 });
                 Outcome::Graded {

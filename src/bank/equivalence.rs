@@ -87,6 +87,44 @@ fn valid_toml_outside_the_subset_is_declined_but_still_read() {
     }
 }
 
+#[test]
+fn follow_ups_in_both_forms_or_astray_are_declined_and_still_read() {
+    let table = "[[question.follow_ups]]\nid = \"q-f1\"\nprompt = \"Why?\"\nreference = \"So.\"\n";
+    for (question, key_point) in [
+        // An inline array cannot be extended by tables.
+        (
+            "topic = \"cost\"\ndifficulty = 3\nfollow_ups = [\"Why?\"]",
+            format!("weight = 1\n{table}"),
+        ),
+        // A follow-up's key point with no follow-up before it.
+        (
+            "topic = \"cost\"\ndifficulty = 3",
+            "weight = 1\n[[question.follow_ups.key_points]]\npoint = \"x\"\nweight = 1".to_string(),
+        ),
+        // A key a follow-up does not have.
+        ("topic = \"cost\"\ndifficulty = 3", format!("weight = 1\n{table}level = \"mid\"")),
+        // Headers deeper than banks go.
+        (
+            "topic = \"cost\"\ndifficulty = 3",
+            "weight = 1\n[[question.follow_ups.key_points.x]]\ny = 1".to_string(),
+        ),
+    ] {
+        let text = small_bank(question, &key_point);
+        assert!(!agrees(&text), "expected the fast path to decline:\n{text}");
+        same_bank(&text);
+    }
+    // Tables in any order TOML allows: the follow-up's key point after a
+    // question key point still belongs to the follow-up.
+    let text = small_bank(
+        "topic = \"cost\"\ndifficulty = 3",
+        &format!(
+            "weight = 1\n{table}[[question.key_points]]\npoint = \"q\"\nweight = 2\n[[question.follow_ups.key_points]]\npoint = \"f\"\nweight = 3"
+        ),
+    );
+    assert!(agrees(&text));
+    same_bank(&text);
+}
+
 /// Awkward-but-valid bank files: every feature of the subset, in random
 /// combinations, so the fast path must accept each one.
 struct Awkward {
@@ -239,15 +277,17 @@ impl Awkward {
                 ("difficulty", self.integer(1, 5)),
             ];
             let words = self.words();
+            // Follow-ups as plain strings, or later as tables (not both).
+            let tables = self.one_in(2);
             for (key, value) in [
                 ("reference", self.string(&format!("Because {words}."))),
-                ("follow_ups", self.array()),
+                ("follow_ups", if tables { String::new() } else { self.array() }),
                 ("mistakes", self.array()),
                 ("example", self.string("x = 1")),
                 ("seconds", self.integer(10, 300)),
                 ("draft", self.pick(&["true", "false"]).to_string()),
             ] {
-                if !self.one_in(4) {
+                if !self.one_in(4) && !value.is_empty() {
                     keys.push((key, value));
                 }
             }
@@ -255,23 +295,43 @@ impl Awkward {
             for (key, value) in keys {
                 out += &self.line(key, value);
             }
-            for _ in 0..self.next() % 3 {
-                out += self.pick(&[
+            self.key_points(
+                &mut out,
+                &[
                     "[[question.key_points]]\n",
                     "[[ question . key_points ]]\r\n",
                     "[[question.key_points]] # kp\n",
-                ]);
-                let words = self.words();
-                let mut keys = vec![("point", self.string(&format!("point {words}"))), ("weight", self.integer(1, 10))];
-                if !self.one_in(3) {
-                    keys.push(("alternatives", self.array()));
-                }
-                if self.one_in(3) {
-                    keys.push(("proposed", self.pick(&["true", "false"]).to_string()));
-                }
-                self.shuffle(&mut keys);
-                for (key, value) in keys {
-                    out += &self.line(key, value);
+                ],
+            );
+            self.misconceptions(
+                &mut out,
+                &["[[question.misconceptions]]\n", "[[ question.misconceptions ]] # wrong\n"],
+            );
+            if tables {
+                for f in 0..self.next() % 3 {
+                    out += self.pick(&["[[question.follow_ups]]\n", "[[ question . follow_ups ]]\r\n"]);
+                    let words = self.words();
+                    let mut keys = vec![
+                        ("id", self.exact(&format!("q-{q}-f{}", f + 1))),
+                        ("prompt", self.string(&format!("And {words}?"))),
+                        ("reference", self.string("Then it works.")),
+                        ("seconds", self.integer(10, 300)),
+                    ];
+                    keys.retain(|_| !self.one_in(5));
+                    self.shuffle(&mut keys);
+                    for (key, value) in keys {
+                        out += &self.line(key, value);
+                    }
+                    // A question's own key point may come between a
+                    // follow-up and the follow-up's key points.
+                    if self.one_in(6) {
+                        self.key_points(&mut out, &["[[question.key_points]]\n"]);
+                    }
+                    self.key_points(
+                        &mut out,
+                        &["[[question.follow_ups.key_points]]\n", "[[ question.follow_ups . key_points]]\n"],
+                    );
+                    self.misconceptions(&mut out, &["[[question.follow_ups.misconceptions]]\n"]);
                 }
             }
         }
@@ -279,6 +339,51 @@ impl Awkward {
             out += "# the end";
         }
         out
+    }
+
+    /// Up to two key point tables, each under one of `headers`.
+    fn key_points(&mut self, out: &mut String, headers: &[&str]) {
+        for _ in 0..self.next() % 3 {
+            *out += self.pick(headers);
+            let words = self.words();
+            let mut keys = vec![("point", self.string(&format!("point {words}"))), ("weight", self.integer(1, 10))];
+            if !self.one_in(3) {
+                keys.push(("alternatives", self.array()));
+            }
+            if self.one_in(3) {
+                keys.push(("proposed", self.pick(&["true", "false"]).to_string()));
+            }
+            if self.one_in(3) {
+                keys.push(("subject", self.string("point")));
+            }
+            self.shuffle(&mut keys);
+            for (key, value) in keys {
+                *out += &self.line(key, value);
+            }
+        }
+    }
+
+    /// Up to two misconception tables, each under one of `headers`.
+    fn misconceptions(&mut self, out: &mut String, headers: &[&str]) {
+        for _ in 0..self.next() % 3 {
+            *out += self.pick(headers);
+            let words = self.words();
+            let mut keys = vec![("claim", self.string(&format!("wrong {words}")))];
+            for (key, value) in [
+                ("correction", self.string("It is the other way.")),
+                ("alternatives", self.array()),
+                ("contradicts", self.string("point")),
+                ("weight", self.integer(1, 10)),
+            ] {
+                if self.one_in(2) {
+                    keys.push((key, value));
+                }
+            }
+            self.shuffle(&mut keys);
+            for (key, value) in keys {
+                *out += &self.line(key, value);
+            }
+        }
     }
 
     fn shuffle<T>(&mut self, items: &mut [T]) {
@@ -350,8 +455,10 @@ fn awkward_valid_banks_take_the_fast_path_and_agree() {
         state: 0x2545_f491_4f6c_dd1d,
         crlf: false,
     };
+    let mut tables = 0;
     for _ in 0..1000 {
         let text = awkward.file();
+        tables += usize::from(text.contains("follow_ups.key_points") && text.contains("misconceptions"));
         assert!(
             agrees(&text),
             "the fast path declined valid input:\n{text:?}\n{:?}",
@@ -359,6 +466,10 @@ fn awkward_valid_banks_take_the_fast_path_and_agree() {
         );
         same_bank(&text);
     }
+    assert!(
+        tables > 100,
+        "follow-up tables with key points and misconceptions in {tables} files"
+    );
 }
 
 #[test]

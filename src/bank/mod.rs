@@ -18,7 +18,11 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Locations, SourceFile};
 #[cfg(test)]
 mod equivalence;
 mod fast;
+mod rubric;
 pub mod synthetic;
+
+pub use self::rubric::{DEFAULT_MISCONCEPTION_WEIGHT, FOLLOW_UP_MAX_POINTS, FOLLOW_UP_MIN_POINTS, FollowUp, KeyPoint, Misconception};
+use self::rubric::{FollowUpFile, KeyPointFile, MisconceptionFile};
 
 /// The seniority a question is pitched at, and an interview is sat at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -86,16 +90,6 @@ pub const TOPICS: &[&str] = &[
     "behavioural",
 ];
 
-/// A phrase the grader looks for, with how much it counts.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct KeyPoint {
-    pub point: String,
-    pub weight: u32,
-    pub alternatives: Vec<String>,
-    /// Suggested by `grill import`, not yet reviewed by a person.
-    pub proposed: bool,
-}
-
 /// One interview question with everything needed to ask and grade it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Question {
@@ -108,7 +102,10 @@ pub struct Question {
     pub difficulty: u8,
     pub reference: String,
     pub key_points: Vec<KeyPoint>,
-    pub follow_ups: Vec<String>,
+    /// Wrong claims candidates make: stating one costs (see `grade`).
+    pub misconceptions: Vec<Misconception>,
+    pub follow_ups: Vec<FollowUp>,
+    /// Advice shown in reports; the grader checks `misconceptions`.
     pub mistakes: Vec<String>,
     pub example: Option<String>,
     pub seconds: Option<u32>,
@@ -154,7 +151,9 @@ struct QuestionFile {
     #[serde(default)]
     key_points: Vec<Spanned<KeyPointFile>>,
     #[serde(default)]
-    follow_ups: Vec<String>,
+    misconceptions: Vec<Spanned<MisconceptionFile>>,
+    #[serde(default)]
+    follow_ups: Vec<Spanned<FollowUpFile>>,
     #[serde(default)]
     mistakes: Vec<String>,
     #[serde(default)]
@@ -163,17 +162,6 @@ struct QuestionFile {
     seconds: Option<Spanned<i64>>,
     #[serde(default)]
     draft: bool,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct KeyPointFile {
-    point: Spanned<String>,
-    weight: Spanned<i64>,
-    #[serde(default)]
-    alternatives: Vec<String>,
-    #[serde(default)]
-    proposed: bool,
 }
 
 /// Whether `id` is safe as a question, bank or scenario id: it ends up in
@@ -246,7 +234,7 @@ impl Bank {
         let origin = locations.location(0);
         for q in file.question {
             let origin = locations.location(q.span().start);
-            if let Some(question) = convert_question(src, &bank_id, origin, q.into_inner(), &mut problems) {
+            if let Some(question) = convert_question(src, &bank_id, origin, q.into_inner(), &mut locations, &mut problems) {
                 questions.push(question);
             }
         }
@@ -260,7 +248,14 @@ impl Bank {
     }
 }
 
-fn convert_question(src: &Source, bank: &str, origin: String, q: QuestionFile, problems: &mut Diagnostics) -> Option<Question> {
+fn convert_question(
+    src: &Source,
+    bank: &str,
+    origin: String,
+    q: QuestionFile,
+    locations: &mut Locations,
+    problems: &mut Diagnostics,
+) -> Option<Question> {
     let before = problems.len();
     let (id_span, id) = (q.id.span(), q.id.into_inner());
     if !valid_id(&id) {
@@ -309,47 +304,14 @@ fn convert_question(src: &Source, bank: &str, origin: String, q: QuestionFile, p
     };
     if q.key_points.is_empty() && !q.draft {
         problems.push(
-            src.error_at(id_span, format!("question `{id}` has no key points"))
+            src.error_at(id_span.clone(), format!("question `{id}` has no key points"))
                 .with_help("add [[question.key_points]] tables with `point` and `weight`"),
         );
     }
-    let seconds = match &q.seconds {
-        Some(s) if !(10..=3600).contains(s.get_ref()) => {
-            problems.push(
-                src.error_at(s.span(), format!("question `{id}` suggests {} seconds", s.get_ref()))
-                    .with_help("`seconds` is the suggested answer time, from 10 to 3600"),
-            );
-            None
-        }
-        Some(s) => Some(*s.get_ref() as u32),
-        None => None,
-    };
-    let mut key_points = Vec::with_capacity(q.key_points.len());
-    for kp in q.key_points {
-        let kp = kp.into_inner();
-        let weight = *kp.weight.get_ref();
-        if !(1..=10).contains(&weight) {
-            problems.push(
-                src.error_at(
-                    kp.weight.span(),
-                    format!("key point `{}` of `{id}` has weight {weight}", kp.point.get_ref()),
-                )
-                .with_help("weights are whole numbers from 1 to 10"),
-            );
-        }
-        if kp.point.get_ref().trim().is_empty() {
-            problems.push(
-                src.error_at(kp.point.span(), format!("question `{id}` has an empty key point"))
-                    .with_help("write the phrase the grader should look for"),
-            );
-        }
-        key_points.push(KeyPoint {
-            point: kp.point.into_inner(),
-            weight: weight.clamp(1, 10) as u32,
-            alternatives: kp.alternatives.into_iter().filter(|a| !a.trim().is_empty()).collect(),
-            proposed: kp.proposed,
-        });
-    }
+    let seconds = q.seconds.and_then(|s| rubric::seconds(src, &id, s, problems));
+    let key_points = rubric::key_points(src, &id, q.key_points, problems);
+    let misconceptions = rubric::misconceptions(src, &id, q.misconceptions, &key_points, problems);
+    let follow_ups = rubric::follow_ups(src, &id, &id_span, q.follow_ups, locations, problems);
     if problems.len() > before {
         return None;
     }
@@ -362,7 +324,8 @@ fn convert_question(src: &Source, bank: &str, origin: String, q: QuestionFile, p
         difficulty: difficulty as u8,
         reference,
         key_points,
-        follow_ups: q.follow_ups,
+        misconceptions,
+        follow_ups,
         mistakes: q.mistakes,
         example: q.example,
         seconds,

@@ -89,6 +89,9 @@ pub struct Catalog {
     pub scenarios: Vec<Scenario>,
     pub aliases: Aliases,
     index: HashMap<String, (usize, usize)>,
+    /// Where each follow-up id is defined: follow-up ids share the
+    /// namespace of question ids (reports and history name items by id).
+    follow_up_ids: HashMap<String, String>,
 }
 
 impl Catalog {
@@ -185,22 +188,29 @@ impl Catalog {
         let b = self.banks.len();
         let mut kept: Vec<Question> = Vec::with_capacity(bank.questions.len());
         for q in bank.questions {
-            if let Some(&(fb, fq)) = self.index.get(&q.id) {
-                let first = if fb == b {
-                    &kept[fq].origin
-                } else {
-                    &self.banks[fb].questions[fq].origin
-                };
-                let (file, line, col) = split_origin(&q.origin);
-                problems.push(Diagnostic {
-                    origin: file,
-                    line,
-                    column: col,
-                    message: format!("duplicate question id `{}` (first defined at {first})", q.id),
-                    snippet: None,
-                    help: Some("question ids must be unique across all banks; rename one".into()),
-                });
+            let first = match self.index.get(&q.id) {
+                Some(&(fb, fq)) if fb == b => Some(kept[fq].origin.clone()),
+                Some(&(fb, fq)) => Some(self.banks[fb].questions[fq].origin.clone()),
+                None => self.follow_up_ids.get(&q.id).cloned(),
+            };
+            if let Some(first) = first {
+                problems.push(duplicate(&q.origin, "question", &q.id, &first));
                 continue;
+            }
+            for f in &q.follow_ups {
+                let Some(id) = &f.id else { continue };
+                let first = match self.index.get(id) {
+                    Some(&(fb, fq)) if fb == b => Some(kept[fq].origin.clone()),
+                    Some(&(fb, fq)) => Some(self.banks[fb].questions[fq].origin.clone()),
+                    None if *id == q.id => Some(q.origin.clone()),
+                    None => self.follow_up_ids.get(id).cloned(),
+                };
+                match first {
+                    Some(first) => problems.push(duplicate(&f.origin, "follow-up", id, &first)),
+                    None => {
+                        self.follow_up_ids.insert(id.clone(), f.origin.clone());
+                    }
+                }
             }
             self.index.insert(q.id.clone(), (b, kept.len()));
             kept.push(q);
@@ -408,6 +418,20 @@ fn load_all(inputs: &[Input]) -> Vec<Loaded> {
     results.into_iter().map(|(_, r)| r).collect()
 }
 
+/// A duplicate id of a `what` (question or follow-up) at `origin`, first
+/// defined at `first`.
+fn duplicate(origin: &str, what: &str, id: &str, first: &str) -> Diagnostic {
+    let (file, line, column) = split_origin(origin);
+    Diagnostic {
+        origin: file,
+        line,
+        column,
+        message: format!("duplicate {what} id `{id}` (first defined at {first})"),
+        snippet: None,
+        help: Some("question and follow-up ids must be unique across all banks; rename one".into()),
+    }
+}
+
 /// Splits `path:line:col` back into its parts.
 fn split_origin(origin: &str) -> (String, usize, usize) {
     let mut parts = origin.rsplitn(3, ':');
@@ -474,6 +498,41 @@ mod tests {
         assert!(shown[0].contains("the file is empty"), "{shown:?}");
         assert!(shown[1].contains("not valid UTF-8"), "{shown:?}");
         assert!(shown[2].contains("invalid type"), "{shown:?}");
+    }
+
+    #[test]
+    fn follow_up_ids_are_unique_among_questions_and_follow_ups() {
+        let bank = |bank: &str, question: &str, follow_up: &str| {
+            let text = format!(
+                "id = \"{bank}\"\ntitle = \"T\"\n[[question]]\nid = \"{question}\"\nprompt = \"P?\"\nlevel = \"mid\"\n\
+                 topic = \"cost\"\ndifficulty = 1\nreference = \"R.\"\n[[question.key_points]]\npoint = \"r\"\nweight = 1\n\
+                 [[question.follow_ups]]\nid = \"{follow_up}\"\nprompt = \"Q?\"\nreference = \"A.\"\n\
+                 [[question.follow_ups.key_points]]\npoint = \"a\"\nweight = 1\n[[question.follow_ups.key_points]]\npoint = \"b\"\nweight = 1\n"
+            );
+            (FileKind::Bank, SourceFile::new(format!("{bank}.toml"), text))
+        };
+        assert!(Catalog::from_files(&[bank("a", "a-1", "a-1-f1"), bank("b", "b-1", "b-1-f1")]).is_ok());
+        for (files, expected) in [
+            (
+                vec![bank("a", "a-1", "a-1-f1"), bank("b", "b-1", "a-1-f1")],
+                "b.toml:13:1: duplicate follow-up id `a-1-f1` (first defined at a.toml:13:1)",
+            ),
+            (
+                vec![bank("a", "a-1", "a-1-f1"), bank("b", "a-1-f1", "b-1-f1")],
+                "b.toml:3:1: duplicate question id `a-1-f1` (first defined at a.toml:13:1)",
+            ),
+            (
+                vec![bank("a", "a-1", "a-1-f1"), bank("b", "b-1", "a-1")],
+                "b.toml:13:1: duplicate follow-up id `a-1` (first defined at a.toml:3:1)",
+            ),
+            (
+                vec![bank("a", "a-1", "a-1")],
+                "a.toml:13:1: duplicate follow-up id `a-1` (first defined at a.toml:3:1)",
+            ),
+        ] {
+            let shown = Catalog::from_files(&files).unwrap_err().to_string();
+            assert!(shown.contains(expected), "expected {expected:?} in:\n{shown}");
+        }
     }
 
     #[test]

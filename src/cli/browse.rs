@@ -122,7 +122,8 @@ fn question_text(q: &Question) -> String {
         } else {
             format!(" (also: {})", k.alternatives.join("; "))
         };
-        let _ = writeln!(o, "{}", wrap(&format!("[{}] {}{alt}", k.weight, k.point), 78, "  "));
+        let about = k.subject.as_ref().map_or(String::new(), |s| format!(" (about {s})"));
+        let _ = writeln!(o, "{}", wrap(&format!("[{}] {}{about}{alt}", k.weight, k.point), 78, "  "));
     }
     if let Some(ex) = &q.example {
         let _ = writeln!(
@@ -131,7 +132,21 @@ fn question_text(q: &Question) -> String {
             ex.trim_end().lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
         );
     }
-    for (title, items) in [("Follow-ups", &q.follow_ups), ("Common mistakes", &q.mistakes)] {
+    if !q.misconceptions.is_empty() {
+        let _ = writeln!(o, "\nMisconceptions the grader checks:");
+        for m in &q.misconceptions {
+            let _ = writeln!(o, "{}", wrap(&format!("- \"{}\" — in fact: {}", m.claim, m.correction), 78, "  "));
+        }
+    }
+    let follow_ups: Vec<String> = q
+        .follow_ups
+        .iter()
+        .map(|f| match &f.id {
+            Some(id) => format!("{} ({id}, graded)", f.prompt),
+            None => f.prompt.clone(),
+        })
+        .collect();
+    for (title, items) in [("Follow-ups", &follow_ups), ("Common mistakes", &q.mistakes)] {
         if !items.is_empty() {
             let _ = writeln!(o, "\n{title}:");
             for i in items {

@@ -36,7 +36,7 @@ pub use self::explain::{MatchKind, PointDetail, Status, TermMatch};
 pub use self::idf::Idf;
 use self::matching::{AnswerIndex, Found, PhraseMatch};
 pub use self::verdict::{BANDS, BORDERLINE_MARGIN, Verdict, borderline};
-use crate::bank::{KeyPoint, Question};
+use crate::bank::{FollowUp, KeyPoint, Misconception, Question};
 use crate::fasthash::FastSet;
 use crate::text::{AnalysedTerm, Analysis, Analyzer, StemId, sentences};
 
@@ -92,13 +92,24 @@ pub struct Grade {
     pub notes: Vec<String>,
 }
 
-/// What an answer is graded against.
-#[derive(Debug, Clone, Copy)]
+/// What an answer is graded against. Build one from a bank question
+/// (`Rubric::from(&question)`), a follow-up with a rubric
+/// ([`Rubric::of_follow_up`]), or by hand with `..Rubric::default()`.
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Rubric<'a> {
     pub question: &'a str,
     pub reference: &'a str,
     pub key_points: &'a [KeyPoint],
+    /// Wrong claims that cost when stated.
+    pub misconceptions: &'a [Misconception],
+    /// Grade the answer as a STAR story (situation, task, actions, result,
+    /// reflection) rather than against the reference's own story: set for
+    /// the questions of bank [`STAR_BANK`].
+    pub star: bool,
 }
+
+/// The bank whose questions are graded as STAR stories.
+pub const STAR_BANK: &str = "behavioural";
 
 impl<'a> From<&'a Question> for Rubric<'a> {
     fn from(q: &'a Question) -> Rubric<'a> {
@@ -106,7 +117,23 @@ impl<'a> From<&'a Question> for Rubric<'a> {
             question: &q.prompt,
             reference: &q.reference,
             key_points: &q.key_points,
+            misconceptions: &q.misconceptions,
+            star: q.bank == STAR_BANK,
         }
+    }
+}
+
+impl<'a> Rubric<'a> {
+    /// The rubric of a follow-up question, or `None` for a plain follow-up
+    /// (the old string form), which is asked as ungraded practice.
+    pub fn of_follow_up(f: &'a FollowUp) -> Option<Rubric<'a>> {
+        f.is_graded().then_some(Rubric {
+            question: &f.prompt,
+            reference: &f.reference,
+            key_points: &f.key_points,
+            misconceptions: &f.misconceptions,
+            star: false,
+        })
     }
 }
 

@@ -7,6 +7,7 @@ fn kp(point: &str, weight: u32, alternatives: &[&str]) -> KeyPoint {
         point: point.into(),
         weight,
         alternatives: alternatives.iter().map(|s| s.to_string()).collect(),
+        subject: None,
         proposed: false,
     }
 }
@@ -42,6 +43,7 @@ fn score(answer: &str) -> Grade {
         question: QUESTION,
         reference: REFERENCE,
         key_points: &kps,
+        ..Default::default()
     });
     g.grade(&prepared, answer)
 }
@@ -103,6 +105,7 @@ fn free_reference_reports_terms() {
         question: "",
         reference: "Terraform state lives in S3 with DynamoDB locking.",
         key_points: &[],
+        ..Default::default()
     });
     let grade = g.grade(&prepared, "state is in s3");
     assert!(grade.covered.contains(&"state".to_string()));
@@ -116,6 +119,7 @@ fn free(question: &str, reference: &str, answer: &str) -> Grade {
         question,
         reference,
         key_points: &[],
+        ..Default::default()
     });
     g.grade(&prepared, answer)
 }
@@ -267,6 +271,7 @@ fn not_using_a_readiness_probe_is_not_a_readiness_probe() {
         question: "How do you keep traffic away from pods that are starting?",
         reference: "Give each container a readiness probe: until it passes, the pod gets no traffic from its Service. And never run containers as root.",
         key_points: &points,
+        ..Default::default()
     });
     let denied = g.grade(&prepared, "You should not use a readiness probe.");
     assert_eq!(denied.missed, ["readiness probe", "never run containers as root"], "{denied:?}");
@@ -336,6 +341,7 @@ fn free_references_explain_each_term() {
         question: "",
         reference: "Kubernetes schedules pods. Terraform keeps state.",
         key_points: &[],
+        ..Default::default()
     });
     let by_word = |answer: &str| {
         let grade = g.grade(&prepared, answer);
@@ -458,7 +464,7 @@ mod properties {
                 })
                 .filter(|p| !g.analyzer().stems(&p.point).is_empty())
                 .collect();
-            let prepared = g.prepare(Rubric { question: "What about it?", reference: &reference, key_points: &points });
+            let prepared = g.prepare(Rubric { question: "What about it?", reference: &reference, key_points: &points, ..Default::default() });
             let own = g.grade(&prepared, &reference);
             prop_assert!(own.score >= 95.0, "{reference:?} with {points:?}: {own:?}");
         }

@@ -328,6 +328,7 @@ pub fn propose(analyzer: &Analyzer, questions: &[(&str, &str)]) -> Vec<Vec<KeyPo
                         _ => 1,
                     },
                     alternatives: vec![],
+                    subject: None,
                     proposed: true,
                 });
             }

@@ -316,6 +316,7 @@ pub fn import(inputs: &[Input], options: &Options) -> Result<Import, ImportError
                     difficulty: difficulty(level),
                     reference: item.answer,
                     key_points,
+                    misconceptions: vec![],
                     follow_ups: vec![],
                     mistakes: vec![],
                     example: item.example,

@@ -127,7 +127,10 @@ pub fn run(
             saver.save(progress, prompter);
         }
         if progress.in_follow_up {
-            let follow = question.as_ref().and_then(|q| q.follow_ups.first().cloned()).unwrap_or_default();
+            let follow = question
+                .as_ref()
+                .and_then(|q| q.follow_ups.first().map(|f| f.prompt.clone()))
+                .unwrap_or_default();
             let header = Header {
                 number: format!("{}/{total} follow-up", progress.next + 1),
                 topic: pq.topic.clone(),

@@ -5,14 +5,20 @@
 //!
 //! It accepts only what it is sure of: comments, blank lines, `key = value`
 //! with the four string forms (escapes included), decimal integers,
-//! booleans and arrays of strings, and the `[[question]]` and
-//! `[[question.key_points]]` headers. Anything else — another table, an
+//! booleans and arrays of strings, and the `[[question]]`,
+//! `[[question.key_points]]`, `[[question.misconceptions]]`,
+//! `[[question.follow_ups]]`, `[[question.follow_ups.key_points]]` and
+//! `[[question.follow_ups.misconceptions]]` headers. Anything else — another table, an
 //! inline table, a float, a dotted or quoted key, an unknown or duplicate
 //! key, a missing field, a malformed line — makes it decline (`None`), and
 //! [`super::Bank::parse`] reads the file with `toml`, so every error is
 //! still found and worded by `toml` and the checks in `bank`.
 
 mod tables;
+
+use std::ops::Range;
+
+use toml::Spanned;
 
 use self::tables::{Header, Tables, Value};
 use super::BankFile;
@@ -24,6 +30,7 @@ pub(super) fn parse(text: &str) -> Option<BankFile> {
         text,
         pos: 0,
         items: Vec::new(),
+        spans: Vec::new(),
     }
     .bank()
 }
@@ -84,6 +91,9 @@ struct Parser<'a> {
     /// The items of the array being read, moved out into an exact-size
     /// `Vec` at its end (arrays do not nest here).
     items: Vec<String>,
+    /// Where each of `items` is, used by arrays whose items are spanned
+    /// (`follow_ups`).
+    spans: Vec<Range<usize>>,
 }
 
 impl<'a> Parser<'a> {
@@ -104,7 +114,7 @@ impl<'a> Parser<'a> {
                     self.skip_spaces();
                     self.expect(b'=')?;
                     self.skip_spaces();
-                    let value = self.value()?;
+                    let value = self.value(key == "follow_ups")?;
                     self.end_of_line()?;
                     tables.set(key, value)?;
                 }
@@ -216,36 +226,50 @@ impl<'a> Parser<'a> {
         }
         self.pos += 2;
         self.skip_spaces();
-        let table = self.key()?;
-        self.skip_spaces();
-        let sub = if self.peek() == Some(b'.') {
+        let mut keys = [""; 3];
+        let mut n = 0;
+        loop {
+            *keys.get_mut(n)? = self.key()?;
+            n += 1;
+            self.skip_spaces();
+            if self.peek() != Some(b'.') {
+                break;
+            }
             self.pos += 1;
             self.skip_spaces();
-            let sub = self.key()?;
-            self.skip_spaces();
-            Some(sub)
-        } else {
-            None
-        };
+        }
         if !self.starts_with(b"]]") {
             return None;
         }
         self.pos += 2;
-        match (table, sub) {
-            ("question", None) => Some(Header::Question),
-            ("question", Some("key_points")) => Some(Header::KeyPoint),
+        match keys {
+            ["question", "", ""] => Some(Header::Question),
+            ["question", "key_points", ""] => Some(Header::KeyPoint),
+            ["question", "misconceptions", ""] => Some(Header::Misconception),
+            ["question", "follow_ups", ""] => Some(Header::FollowUp),
+            ["question", "follow_ups", "key_points"] => Some(Header::FollowUpKeyPoint),
+            ["question", "follow_ups", "misconceptions"] => Some(Header::FollowUpMisconception),
             _ => None,
         }
     }
 
-    fn value(&mut self) -> Option<Value> {
+    /// A value; an array's items keep their spans when `spanned`.
+    fn value(&mut self, spanned: bool) -> Option<Value> {
         let start = self.pos;
         match self.peek()? {
             b'"' | b'\'' => {
                 let s = self.string()?;
                 Some(Value::Str(s, start..self.pos))
             }
-            b'[' => self.array().map(Value::Strings),
+            b'[' if spanned => {
+                self.array()?;
+                let items = self.items.drain(..).zip(self.spans.drain(..));
+                Some(Value::SpannedStrings(items.map(|(s, span)| Spanned::new(span, s)).collect()))
+            }
+            b'[' => {
+                self.array()?;
+                Some(Value::Strings(self.items.drain(..).collect()))
+            }
             b't' if self.starts_with(b"true") => {
                 self.pos += 4;
                 self.at_value_end().then_some(Value::Bool(true))
@@ -299,17 +323,20 @@ impl<'a> Parser<'a> {
     }
 
     /// An array of strings, possibly over several lines, with comments and
-    /// a trailing comma.
-    fn array(&mut self) -> Option<Vec<String>> {
+    /// a trailing comma, into `items` (and where each is into `spans`).
+    fn array(&mut self) -> Option<()> {
         self.pos += 1;
         self.items.clear();
+        self.spans.clear();
         loop {
             self.skip_blank_lines()?;
             match self.peek()? {
                 b']' => break,
                 b'"' | b'\'' => {
+                    let start = self.pos;
                     let item = self.string()?;
                     self.items.push(item);
+                    self.spans.push(start..self.pos);
                 }
                 _ => return None,
             }
@@ -321,7 +348,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.pos += 1;
-        Some(self.items.drain(..).collect())
+        Some(())
     }
 
     /// Any of the four string forms, at its opening quote.
