@@ -12,7 +12,7 @@ use std::ops::Range;
 
 /// The largest file grill reads: far above any real bank or answer sheet
 /// (a 10 MB answer fits), low enough that a wrong file fails at once.
-pub const MAX_FILE_BYTES: u64 = 64 << 20;
+pub const MAX_FILE_BYTES: u64 = crate::input::MAX_INPUT_BYTES;
 
 /// A text file as read, kept so positions can be turned into lines and shown.
 #[derive(Debug, Clone)]
@@ -38,21 +38,23 @@ impl SourceFile {
     /// diagnostic rather than an I/O error the user cannot place.
     pub fn read(path: &std::path::Path) -> Result<SourceFile, Diagnostic> {
         let name = path.display().to_string();
-        let size = std::fs::metadata(path)
-            .map_err(|e| Diagnostic::file(&name, format!("cannot read file: {e}")))?
-            .len();
-        if size > MAX_FILE_BYTES {
-            return Err(Diagnostic::file(
-                &name,
-                format!(
-                    "the file is {} MB; grill reads files of at most {} MB",
-                    size.div_ceil(1 << 20),
-                    MAX_FILE_BYTES >> 20
-                ),
-            )
-            .with_help("split it into several files (a bank directory may hold any number)"));
-        }
-        let bytes = std::fs::read(path).map_err(|e| Diagnostic::file(&name, format!("cannot read file: {e}")))?;
+        let bytes = crate::input::read_file(path).map_err(|e| match e {
+            crate::input::InputError::TooLarge { .. } => {
+                // The size the file system reports, when it knows one.
+                let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+                let told = if size > MAX_FILE_BYTES {
+                    format!("the file is {} MB", size.div_ceil(1 << 20))
+                } else {
+                    format!("the file holds more than {} MB", MAX_FILE_BYTES >> 20)
+                };
+                Diagnostic::file(&name, format!("{told}; grill reads files of at most {} MB", MAX_FILE_BYTES >> 20))
+                    .with_help("split it into several files (a bank directory may hold any number)")
+            }
+            crate::input::InputError::NotRegular { what, .. } => {
+                Diagnostic::file(&name, format!("this is {what}, not a regular file")).with_help("name a text file")
+            }
+            crate::input::InputError::Io { error, .. } => Diagnostic::file(&name, format!("cannot read file: {error}")),
+        })?;
         match String::from_utf8(bytes) {
             Ok(text) => Ok(SourceFile::new(name, text)),
             Err(e) => {

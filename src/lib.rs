@@ -21,6 +21,7 @@ pub mod fuzzing;
 pub mod grade;
 pub mod history;
 pub mod import;
+pub mod input;
 pub mod layout;
 pub mod paths;
 pub mod plan;

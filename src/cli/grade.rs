@@ -1,7 +1,6 @@
 //! `grill grade`: self-grading outside an interview — one answer to a bank
 //! question, a whole answer sheet, or a batch of JSON lines.
 
-use std::io::Read as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -42,10 +41,9 @@ pub fn grade(dirs: &[PathBuf], args: &GradeArgs, out: &mut Out) -> anyhow::Resul
     }
 }
 
-fn read_stdin() -> std::io::Result<String> {
-    let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes)?;
-    String::from_utf8(bytes).map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "the answer is not valid UTF-8 text"))
+fn read_stdin() -> anyhow::Result<String> {
+    let bytes = grill::input::read_stdin()?;
+    String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("the answer on standard input is not valid UTF-8 text"))
 }
 
 fn grade_text(id: &str, g: &Grade, colour: Colour) -> String {

@@ -3,11 +3,10 @@
 //! are named in a warning every time history is read, and left alone.
 
 use std::fmt::Write as _;
-use std::io::Read as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 use serde::Serialize;
 
 use super::{HistoryArgs, HistoryCommand, Out, ProgressArgs, SessionFilter};
@@ -192,14 +191,13 @@ fn export(file: &Path, force: bool, out: &mut Out) -> anyhow::Result<ExitCode> {
 }
 
 fn import(file: &Path) -> anyhow::Result<ExitCode> {
-    let (text, name) = if file == Path::new("-") {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).context("cannot read standard input")?;
-        (text, "<stdin>".to_string())
+    let name = if file == Path::new("-") {
+        "<stdin>".to_string()
     } else {
-        let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-        (text, file.display().to_string())
+        file.display().to_string()
     };
+    let bytes = grill::input::read_path_or_stdin(file)?;
+    let text = String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{name} is not UTF-8 text; a history export is JSON"))?;
     let (history, _) = read_history()?;
     let done = history.import(&text, &name)?;
     for r in &done.rejected {

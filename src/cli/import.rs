@@ -53,14 +53,12 @@ pub struct ImportArgs {
 pub fn import(dirs: &[PathBuf], args: &ImportArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
     let mut inputs = Vec::with_capacity(args.files.len());
     for path in &args.files {
-        let (name, bytes) = if path.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).context("cannot read standard input")?;
-            ("stdin".to_string(), bytes)
+        let name = if path.as_os_str() == "-" {
+            "stdin".to_string()
         } else {
-            let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-            (path.display().to_string(), bytes)
+            path.display().to_string()
         };
+        let bytes = grill::input::read_path_or_stdin(path)?;
         inputs.push(Input { name, bytes });
     }
     // `-o banks/ID.toml` names the bank, as the catalog's own files do.

@@ -141,12 +141,16 @@ pub enum Reason {
     Newer { found: u64, supported: u32 },
     /// Holds a session already read from another file.
     Duplicate(String),
+    /// Not a regular file (a FIFO, a device, a directory): never opened,
+    /// since reading one could wait forever or never end.
+    NotRegular(&'static str),
 }
 
 impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Reason::Corrupt(why) => f.write_str(why),
+            Reason::NotRegular(what) => write!(f, "{what}, not a session file; skipped without reading it (remove it)"),
             Reason::Newer { found, supported } => write!(
                 f,
                 "written by a newer grill (format version {found}; this one reads up to {supported}); upgrade grill to read it"
@@ -343,8 +347,11 @@ impl History {
             if let Some(stem) = path.file_stem() {
                 listing.stems.insert(stem.to_string_lossy().into_owned());
             }
-            let read = std::fs::read(&path)
-                .map_err(|e| Reason::Corrupt(format!("cannot read: {e}")))
+            let read = crate::input::read_file(&path)
+                .map_err(|e| match e {
+                    crate::input::InputError::NotRegular { what, .. } => Reason::NotRegular(what),
+                    e => Reason::Corrupt(format!("cannot read: {e}")),
+                })
                 .and_then(|bytes| String::from_utf8(bytes).map_err(|_| Reason::Corrupt("not UTF-8 text".into())))
                 .and_then(|text| parse_record(&text));
             match read {

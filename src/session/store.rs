@@ -174,7 +174,8 @@ impl Store {
 }
 
 fn load(path: &Path) -> anyhow::Result<Progress> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes = crate::input::read_file(path)?;
+    let text = String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{} is not UTF-8 text (it is kept as it is)", path.display()))?;
     let value: serde_json::Value =
         serde_json::from_str(&text).with_context(|| format!("{} is not a grill session file (it is kept as it is)", path.display()))?;
     let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);

@@ -219,3 +219,114 @@ fn a_path_as_a_session_id_is_refused_and_zero_minutes_is_a_usage_error() {
         .code(2)
         .stderr_has("--minutes");
 }
+
+/// Runs grill under a memory limit (`prlimit --as`) with a deadline, so a
+/// read that never ends fails the test instead of eating the machine.
+fn bounded(g: &Grill, args: &[&str], stdin: Option<std::fs::File>) -> (Option<i32>, String) {
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+    let mut cmd = std::process::Command::new("prlimit");
+    cmd.arg("--as=1500000000").arg(env!("CARGO_BIN_EXE_grill")).args(args);
+    let inner = g.command(args);
+    cmd.current_dir(g.path("")).env_clear();
+    for (k, v) in inner.get_envs() {
+        if let Some(v) = v {
+            cmd.env(k, v);
+        }
+    }
+    cmd.stdout(Stdio::null()).stderr(Stdio::piped());
+    cmd.stdin(stdin.map_or_else(Stdio::null, Stdio::from));
+    let mut child = cmd.spawn().expect("prlimit runs grill");
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            let mut err = String::new();
+            std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut err).unwrap();
+            assert!(!err.contains("panicked"), "{args:?} panicked: {err}");
+            return (status.code(), err);
+        }
+        if started.elapsed() > Duration::from_secs(30) {
+            let _ = child.kill();
+            panic!("grill {args:?} still running after 30 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// `ln -s /dev/zero zero.toml` and friends: every command that reads a
+/// file names it as a device at once instead of reading without end.
+#[test]
+fn special_files_are_refused_by_every_reader() {
+    let g = Grill::new();
+    std::os::unix::fs::symlink("/dev/zero", g.path("zero.toml")).unwrap();
+    for args in [
+        &["run", "--answers", "zero.toml"][..],
+        &["grade", "zero.toml"],
+        &["banks", "check", "zero.toml"],
+        &["grade", "--batch", "zero.toml"],
+        &["import", "zero.toml"],
+        &["history", "import", "zero.toml"],
+        &["plan", "./zero.toml"],
+    ] {
+        let (code, err) = bounded(&g, args, None);
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        assert!(err.contains("zero.toml") && err.contains("device"), "{args:?}: {err}");
+    }
+    std::fs::create_dir(g.path("dir.toml")).unwrap();
+    let (code, err) = bounded(&g, &["grade", "dir.toml"], None);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("directory"), "{err}");
+}
+
+/// Standard input is read through the same cap: an endless stream is
+/// refused once it passes 64 MB.
+#[test]
+fn endless_standard_input_is_cut_off_at_the_cap() {
+    let g = Grill::new();
+    let id = first_question(&g);
+    for args in [&["grade", "--id", id.as_str()][..], &["grade", "--batch", "-"], &["import", "-"]] {
+        let zero = std::fs::File::open("/dev/zero").unwrap();
+        let (code, err) = bounded(&g, args, Some(zero));
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        assert!(err.contains("64 MB"), "{args:?}: {err}");
+    }
+}
+
+/// A FIFO or a device link in the data directory is skipped with a
+/// warning; nothing blocks on it.
+#[test]
+fn fifos_and_devices_in_the_data_directory_never_block() {
+    let g = Grill::new();
+    g.args(["sheet", "kubeflow-ops", "--level", "junior", "--seed", "1", "-o", "a.toml"])
+        .run()
+        .success();
+    g.args(["run", "--answers", "a.toml"]).run();
+    let status = std::process::Command::new("mkfifo")
+        .arg(g.path("data/history/20990101-000000-fifo.json"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    std::os::unix::fs::symlink("/dev/zero", g.path("data/history/20990101-000000-zero.json")).unwrap();
+    std::fs::create_dir_all(g.path("data/sessions")).unwrap();
+    let status = std::process::Command::new("mkfifo")
+        .arg(g.path("data/sessions/x.json"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    for args in [
+        &["history"][..],
+        &["plan", "kubeflow-ops", "--level", "junior"],
+        &["run", "--answers", "a.toml", "--no-save"],
+        &["progress"],
+        &["drill", "-o", "d.toml"],
+        &["resume", "--list"],
+    ] {
+        let (code, err) = bounded(&g, args, None);
+        assert!(code.is_some_and(|c| c <= 2), "{args:?}: {err}");
+    }
+    let (_, err) = bounded(&g, &["history"], None);
+    assert!(
+        err.contains("FIFO") && err.contains("device"),
+        "the skipped entries are named: {err}"
+    );
+}
