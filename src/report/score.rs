@@ -9,6 +9,7 @@ use crate::bank::Question;
 use crate::catalog::Catalog;
 use crate::grade::{Grader, Rubric, Verdict, borderline};
 use crate::plan::{Plan, PlannedQuestion};
+use crate::selfgrade::SelfAssessment;
 use crate::sheet::Answer;
 
 impl Report {
@@ -65,6 +66,12 @@ fn grade_one(plan: &Plan, pq: &PlannedQuestion, question: Option<&Question>, ans
     };
     let score = round1(raw - penalty);
     let follow_up = answer.and_then(|a| a.follow_up.clone());
+    let details = grade.as_ref().map_or_else(Vec::new, |g| g.details.clone());
+    // An empty answer has nothing to rate: a self grade of it is ignored.
+    let own = match (answer.and_then(|a| a.self_grade.as_ref()), skipped) {
+        (Some(g), false) => SelfAssessment::new(g, question.map_or(&[][..], |q| &q.key_points), score, &details),
+        _ => SelfAssessment::default(),
+    };
     QuestionReport {
         id: pq.id.clone(),
         prompt: follow_up.clone().unwrap_or_else(|| pq.prompt.clone()),
@@ -76,7 +83,7 @@ fn grade_one(plan: &Plan, pq: &PlannedQuestion, question: Option<&Question>, ans
         borderline: !skipped && borderline(score),
         covered: grade.as_ref().map_or_else(Vec::new, |g| g.covered.clone()),
         missed: grade.as_ref().map_or_else(Vec::new, |g| g.missed.clone()),
-        details: grade.as_ref().map_or_else(Vec::new, |g| g.details.clone()),
+        details,
         notes: grade.map_or_else(Vec::new, |g| g.notes),
         answer: text.to_string(),
         reference: question.map(|q| q.reference.clone()).unwrap_or_default(),
@@ -87,6 +94,7 @@ fn grade_one(plan: &Plan, pq: &PlannedQuestion, question: Option<&Question>, ans
         hints,
         penalty: round1(penalty),
         follow_up: follow_up.is_some(),
+        own,
     }
 }
 

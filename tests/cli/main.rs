@@ -11,5 +11,6 @@ mod import;
 mod interview;
 mod kill;
 mod live;
+mod selfgrade;
 mod shell;
 mod validation;
