@@ -13,5 +13,6 @@ mod import;
 mod interview;
 mod kill;
 mod live;
+mod selfgrade;
 mod shell;
 mod validation;
