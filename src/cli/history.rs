@@ -108,18 +108,18 @@ fn list(args: &HistoryArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
         ))?;
         return Ok(ExitCode::SUCCESS);
     }
-    // Ids, dates and scores stay whole; kind, level, time and the result
-    // (the score says most of it) go first on a narrow terminal, then the
-    // scenario is cut.
+    // Ids, dates and scores stay whole; kind, time, the result (the score
+    // says most of it) and the level go first on a narrow terminal, and the
+    // scenario is cut before it goes.
     let spec = [
         Column::kept("ID"),
         Column::kept("Date"),
         Column::kept("Scenario").cut(8).dropped(5),
-        Column::kept("Level").dropped(2),
+        Column::kept("Level").dropped(4),
         Column::kept("Kind").dropped(1),
         Column::kept("Score").right(),
-        Column::kept("Result").dropped(4),
-        Column::kept("Time").right().dropped(3),
+        Column::kept("Result").dropped(3),
+        Column::kept("Time").right().dropped(2),
     ];
     let rows: Vec<Vec<String>> = shown
         .iter()

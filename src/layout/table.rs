@@ -66,8 +66,14 @@ pub fn table(spec: &[Column], rows: &[Vec<String>], columns: usize) -> String {
     let mut order: Vec<usize> = (0..spec.len()).filter(|&i| spec[i].drop > 0).collect();
     order.sort_by_key(|&i| spec[i].drop);
     // Drop the columns that matter least first...
+    // ... until cutting what may be cut would be enough.
+    let cut_widths: Vec<usize> = widths
+        .iter()
+        .zip(spec)
+        .map(|(&w, c)| if c.cut_to > 0 { w.min(c.cut_to) } else { w })
+        .collect();
     for i in order {
-        if total(&widths, &shown) <= columns {
+        if total(&cut_widths, &shown) <= columns {
             break;
         }
         shown[i] = false;
