@@ -11,5 +11,6 @@ mod import;
 mod interview;
 mod kill;
 mod live;
+mod writers;
 mod shell;
 mod validation;
