@@ -83,7 +83,10 @@ fn special_kind(path: &Path) -> Option<&'static str> {
 fn put(path: &Path, fill: impl FnOnce(&mut File) -> std::io::Result<()>, existing: Existing) -> Result<(), OutputError> {
     let exists = std::fs::symlink_metadata(path).is_ok();
     if let Some(kind) = special_kind(path) {
-        return Err(OutputError::NotRegular { path: path.to_path_buf(), what: kind });
+        return Err(OutputError::NotRegular {
+            path: path.to_path_buf(),
+            what: kind,
+        });
     }
     if exists && existing == Existing::Keep {
         return Err(OutputError::Exists(path.to_path_buf()));
