@@ -12,7 +12,7 @@ mod import;
 mod interview;
 mod kill;
 mod live;
-mod writers;
 mod selfgrade;
 mod shell;
 mod validation;
+mod writers;
