@@ -17,3 +17,4 @@ mod selfgrade;
 mod shell;
 mod validation;
 mod widths;
+mod writers;
