@@ -192,6 +192,11 @@ pub struct RunArgs {
     /// Live: print time as text lines instead of a redrawn bar (screen readers, logs).
     #[arg(long)]
     pub plain: bool,
+    /// Live: rate each answer against the reference before the grader's
+    /// findings are shown (after each answer with `--feedback instant`,
+    /// all at the end otherwise).
+    #[arg(long)]
+    pub self_grade: bool,
     /// Do not save the session to history.
     #[arg(long)]
     pub no_save: bool,

@@ -20,6 +20,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::clock::Clock;
 use super::prompter::{Header, Input, Prompter, Timing, command};
+use super::rating::{self, Card, Rated, RatingKey};
 use crate::layout::mmss;
 use crate::layout::wrap;
 
@@ -250,6 +251,26 @@ impl TerminalPrompter {
         }
     }
 
+    /// The next key for the rating screen: one key at a time, or with
+    /// `--plain` each character of a line (an empty line is Enter).
+    fn rating_key(&mut self, current: &mut String, queued: &mut std::collections::VecDeque<RatingKey>) -> io::Result<RatingKey> {
+        loop {
+            if let Some(key) = queued.pop_front() {
+                return Ok(key);
+            }
+            match self.step(current)? {
+                Step::Tick => {
+                    if let Some(c) = current.pop() {
+                        return Ok(RatingKey::Char(c));
+                    }
+                }
+                Step::Line(line) if line.trim().is_empty() => return Ok(RatingKey::Enter),
+                Step::Line(line) => queued.extend(line.trim().chars().map(RatingKey::Char)),
+                Step::End | Step::Interrupt => return Ok(RatingKey::Interrupt),
+            }
+        }
+    }
+
     /// One-off warnings as the end of the question or interview nears.
     fn warnings(&mut self, t: Timing, live: u64) -> Vec<String> {
         let q_left = t.question_budget as i64 - (t.question_spent + live) as i64;
@@ -458,6 +479,14 @@ impl Prompter for TerminalPrompter {
     fn say(&mut self, text: &str) {
         let width = self.width() - 2;
         self.print(&wrap(text, width, ""));
+    }
+
+    fn rate(&mut self, card: &Card) -> io::Result<Rated> {
+        let (term, width) = (self.term.clone(), self.width() - 2);
+        let (mut current, mut queued) = (String::new(), std::collections::VecDeque::new());
+        rating::rate(card, width, &mut || self.rating_key(&mut current, &mut queued), &mut |text| {
+            let _ = term.write_line(text);
+        })
     }
 
     fn pause(&mut self) -> io::Result<()> {
