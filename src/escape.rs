@@ -48,12 +48,10 @@ pub fn terminal(text: &str, keep_colour: bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
-        if keep_colour && c == '\u{1b}' {
-            if let Some(len) = sgr_len(rest) {
-                out.push_str(&rest[..len]);
-                rest = &rest[len..];
-                continue;
-            }
+        if let Some(len) = sgr_len(rest).filter(|_| keep_colour) {
+            out.push_str(&rest[..len]);
+            rest = &rest[len..];
+            continue;
         }
         match c {
             '\n' | '\t' => out.push(c),
