@@ -25,6 +25,7 @@ pub mod import;
 pub mod input;
 pub mod layout;
 pub mod paths;
+pub mod placement;
 pub mod plan;
 pub mod progress;
 pub mod report;
