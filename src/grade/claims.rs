@@ -1,9 +1,9 @@
 //! Cutting an answer into claims — the stretches of text a key point's
 //! terms must share — and finding what each claim is about.
 //!
-//! The text layer numbers each term's claim (sentence ends, `;`, `:`,
+//! The text layer numbers each term's claim (sentence ends, `;`,
 //! contrasts such as `while` and `but`) and its segment (commas and `and`s
-//! within a claim). Here a segment starts a new claim when it names another
+//! and `:` within a claim). Here a segment starts a new claim when it names another
 //! of the question's subjects than the claim before it (`readiness gates
 //! traffic and liveness restarts`). A claim's subject is the first subject
 //! it names; a claim naming none (`it restarts the container`) carries the
@@ -192,7 +192,7 @@ mod tests {
         let cases: &[(&str, &[(&str, Option<&str>)])] = &[
             (
                 "Pods restart. Services route; probes check: all good",
-                &[("pods restart", None), ("services route", None), ("probes check", None), ("all good", None)],
+                &[("pods restart", None), ("services route", None), ("probes check all good", None)],
             ),
             (
                 "Caches are fast while disks are slow, but cheap",

@@ -69,9 +69,10 @@ const SEGMENT_STARTS: &[&str] = &["and", "so", "then"];
 pub(super) enum Split {
     #[default]
     None,
-    /// A comma or `and`: a new claim only before a new subject.
+    /// A comma, colon, bracket or `and`: a new claim only before a new
+    /// subject.
     Segment,
-    /// A sentence end, `;`, `:` or a contrast (`while`, `but`).
+    /// A sentence end, `;` or a contrast (`while`, `but`).
     Claim,
 }
 
@@ -87,15 +88,18 @@ pub(super) fn split(word: &str) -> Split {
 }
 
 /// How the punctuation byte at `i` of `folded` cuts it into claims:
-/// `;`, `:`, `!`, `?` and line breaks end a claim, and so does a full stop
+/// `;`, `!`, `?` and line breaks end a claim, and so does a full stop
 /// that ends a sentence — followed by a space or the end, and not after a
 /// single letter or an abbreviation (`e.g.`, `vs.`), whose word starts at
 /// `word_start`. Commas and brackets may.
 pub(super) fn split_at(folded: &str, i: usize, word_start: Option<usize>) -> Split {
     let bytes = folded.as_bytes();
     match bytes[i] {
-        b';' | b':' | b'!' | b'?' | b'\n' => Split::Claim,
-        b',' | b'(' | b')' => Split::Segment,
+        b';' | b'!' | b'?' | b'\n' => Split::Claim,
+        // A colon introduces what explains the words before it (`scale to
+        // zero: with minReplicas 0 ...`): one claim, unless another
+        // subject follows (`liveness: restarts; readiness: ...`).
+        b',' | b':' | b'(' | b')' => Split::Segment,
         b'.' => {
             let ends = bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace);
             let word = word_start.and_then(|s| folded.get(s..i)).unwrap_or("");
@@ -192,8 +196,8 @@ pub struct AnalysedTerm {
     /// Said close to a negation or an averting word, before or after it:
     /// a rubric that does so allows an answer to negate the term.
     pub near_negation: bool,
-    /// Number of the claim it is in: claims end at sentence ends, `;`,
-    /// `:` and contrasts (`while`, `whereas`, `but`). The grader matches a
+    /// Number of the claim it is in: claims end at sentence ends, `;`
+    /// and contrasts (`while`, `whereas`, `but`). The grader matches a
     /// key point within one claim, so "readiness ... traffic. liveness ...
     /// restarts" is two claims, whichever way round.
     pub claim: u32,
