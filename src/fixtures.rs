@@ -79,6 +79,9 @@ pub fn report(scenario: &str, level: Level, scored: &[(&str, &str, f64)]) -> Rep
             hints: 0,
             penalty: 0.0,
             follow_up: false,
+            follows: None,
+            ungraded: false,
+            own: Default::default(),
         })
         .collect();
     Report::summarise(&plan, results, vec![])

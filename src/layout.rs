@@ -18,6 +18,12 @@ pub fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
+/// `seconds` rounded to the nearest 5 s: budgets are shown as `1:35`,
+/// never `9:22`.
+pub fn round_to_5(seconds: u32) -> u32 {
+    (seconds + 2) / 5 * 5
+}
+
 /// A text bar of `width` cells for a 0–100 score.
 pub fn bar(score: f64, width: usize) -> String {
     let filled = ((score.clamp(0.0, 100.0) / 100.0) * width as f64).round() as usize;

@@ -10,6 +10,7 @@
 pub mod atomic;
 pub mod bank;
 pub mod batch;
+pub mod calibration;
 pub mod catalog;
 pub mod config;
 pub mod diagnostic;
@@ -28,6 +29,7 @@ pub mod plan;
 pub mod progress;
 pub mod report;
 pub mod scenario;
+pub mod selfgrade;
 pub mod session;
 pub mod sheet;
 pub mod text;

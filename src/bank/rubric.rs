@@ -90,6 +90,13 @@ impl FollowUp {
     pub fn is_graded(&self) -> bool {
         self.id.is_some()
     }
+
+    /// Its answer time: its own `seconds`, else half the parent's budget,
+    /// rounded to 5 s so the screen and the report show the same round
+    /// figure.
+    pub fn budget_seconds(&self, parent_budget: u32) -> u32 {
+        crate::layout::round_to_5(self.seconds.unwrap_or(parent_budget / 2)).max(5)
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -17,7 +17,7 @@ use crate::escape::html as escape;
 use crate::grade::{PointDetail, Status};
 use crate::layout::mmss;
 use crate::layout::plural;
-use crate::report::{QuestionReport, Report};
+use crate::report::{Depth, QuestionReport, Report};
 use crate::text::{Aliases, Analyzer};
 
 const STYLE: &str = include_str!("report.css");
@@ -76,15 +76,29 @@ fn summary(o: &mut String, r: &Report, context: &Context) {
         Some(s) => format!("{} <small>of {}</small>", mmss(s), mmss(r.budget_seconds)),
         None => format!("— <small>budget {}</small>", mmss(r.budget_seconds)),
     };
-    let well = r.questions.iter().filter(|q| q.verdict.is_pass()).count();
+    let planned = || r.questions.iter().filter(|q| q.is_planned());
+    let well = planned().filter(|q| q.verdict.is_pass()).count();
     let over = r.questions.iter().filter(|q| q.over_budget).count();
+    let depth = Depth::line(r.depth.as_ref())
+        .map(|d| format!("<div><dt>Depth</dt><dd>{}</dd></div>\n", escape(d.trim_start_matches("Depth: "))))
+        .unwrap_or_default();
     let _ = write!(
         o,
-        "<dl class=\"card facts\">\n<div><dt>Answered</dt><dd>{} <small>of {}</small></dd></div>\n<div><dt>Strong or adequate</dt><dd>{well}</dd></div>\n<div><dt>Skipped</dt><dd>{}</dd></div>\n<div><dt>Time</dt><dd>{time}</dd></div>\n<div><dt>Over budget</dt><dd>{over}</dd></div>\n</dl>\n",
+        "<dl class=\"card facts\">\n<div><dt>Answered</dt><dd>{} <small>of {}</small></dd></div>\n<div><dt>Strong or adequate</dt><dd>{well}</dd></div>\n<div><dt>Skipped</dt><dd>{}</dd></div>\n<div><dt>Time</dt><dd>{time}</dd></div>\n<div><dt>Over budget</dt><dd>{over}</dd></div>\n{depth}</dl>\n",
         r.answered,
-        r.questions.len(),
+        planned().count(),
         r.skipped,
     );
+    if let Some(own) = r.own.describe(r.questions.len()) {
+        let _ = writeln!(o, "<p class=\"card self\">{}</p>", escape(&own));
+    }
+    if !r.rounds.is_empty() {
+        o.push_str("<section class=\"card rounds\">\n<h2>By round</h2>\n<ul>\n");
+        for round in &r.rounds {
+            let _ = writeln!(o, "<li>{}</li>", escape(&round.line()));
+        }
+        o.push_str("</ul>\n</section>\n");
+    }
 }
 
 fn charts(o: &mut String, r: &Report, context: &Context) {
@@ -130,6 +144,26 @@ fn question(o: &mut String, n: usize, q: &QuestionReport, analyzer: &Analyzer) {
         q.time_text(),
         q.notes(),
     );
+    if q.own.self_score.is_some() {
+        let flag = if q.own.disagreement {
+            " · <strong>you and the grader disagree</strong>"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            o,
+            "<p class=\"self\">Self grade: {} · grader {:.1}{flag}</p>",
+            escape(&q.own.describe()),
+            q.score
+        );
+        if !q.own.disagreements.is_empty() {
+            o.push_str("<ul class=\"notes disagreements\">");
+            for d in &q.own.disagreements {
+                let _ = write!(o, "<li>≠ {}</li>", escape(d));
+            }
+            o.push_str("</ul>\n");
+        }
+    }
     if !q.details.is_empty() {
         points(o, &q.details);
     } else if !q.covered.is_empty() || !q.missed.is_empty() {

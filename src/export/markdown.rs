@@ -10,7 +10,7 @@ use crate::escape::markdown as escape;
 use crate::grade::{PointDetail, Status};
 use crate::layout::bar;
 use crate::layout::mmss;
-use crate::report::Report;
+use crate::report::{Depth, Report};
 
 pub fn to_markdown(r: &Report, context: &Context) -> String {
     let mut o = String::new();
@@ -19,10 +19,16 @@ pub fn to_markdown(r: &Report, context: &Context) -> String {
     let _ = writeln!(o, "| | |\n|---|---|");
     let _ = writeln!(o, "| Score | {:.1} / 100 — {outcome} (pass mark {}) |", r.score, r.pass_mark);
     let _ = writeln!(o, "| Questions | {} answered, {} skipped |", r.answered, r.skipped);
+    if let Some(depth) = Depth::line(r.depth.as_ref()) {
+        let _ = writeln!(o, "| Depth | {} |", depth.trim_start_matches("Depth: "));
+    }
     if let Some(s) = r.seconds {
         let _ = writeln!(o, "| Time | {} of {} |", mmss(s), mmss(r.budget_seconds));
     } else {
         let _ = writeln!(o, "| Budget | {} |", mmss(r.budget_seconds));
+    }
+    if let Some(own) = r.own.describe(r.questions.len()) {
+        let _ = writeln!(o, "| Self grade | {own} |");
     }
     let _ = writeln!(o, "| Scenario | `{}`, seed {} |", r.scenario, r.seed);
     if let Some(date) = &context.date {
@@ -41,6 +47,12 @@ pub fn to_markdown(r: &Report, context: &Context) -> String {
     let _ = writeln!(o, "## By topic\n\n| Topic | Questions | Score | |\n|---|---:|---:|---|");
     for t in &r.topics {
         let _ = writeln!(o, "| {} | {} | {:.1} | `{}` |", t.topic, t.questions, t.score, bar(t.score, 10));
+    }
+    if !r.rounds.is_empty() {
+        let _ = writeln!(o, "\n## By round\n");
+        for round in &r.rounds {
+            let _ = writeln!(o, "- {}", escape(&round.line()));
+        }
     }
     if !r.warnings.is_empty() {
         let _ = writeln!(o, "\n## Warnings\n");
@@ -62,6 +74,20 @@ pub fn to_markdown(r: &Report, context: &Context) -> String {
             q.time_text(),
             q.notes()
         );
+        if q.own.self_score.is_some() {
+            let flag = if q.own.disagreement {
+                " · **you and the grader disagree**"
+            } else {
+                ""
+            };
+            let _ = writeln!(o, "Self grade: {} · grader {:.1}{flag}\n", q.own.describe(), q.score);
+            for d in &q.own.disagreements {
+                let _ = writeln!(o, "- ≠ {}", escape(d));
+            }
+            if !q.own.disagreements.is_empty() {
+                let _ = writeln!(o);
+            }
+        }
         if q.skipped {
             let _ = writeln!(o, "_Skipped._\n");
         } else {

@@ -177,6 +177,7 @@ mod tests {
                 ),
                 (&doc["topics"][0], &schema["properties"]["topics"]["items"]),
                 (&doc["session"], session),
+                (&doc["depth"], &schema["properties"]["depth"]["oneOf"][1]),
             ] {
                 if written.is_null() {
                     continue;

@@ -11,7 +11,7 @@ use crate::grade::{PointDetail, Status, Verdict};
 use crate::history::local_time;
 use crate::layout::{bar, cut, mmss, plural, wrap};
 use crate::progress::{Progress, RECENT, Trend, sparkline};
-use crate::report::Report;
+use crate::report::{Depth, Report};
 
 /// Whether text is styled with terminal colours and weights.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -63,12 +63,30 @@ pub fn report(r: &Report, colour: Colour) -> String {
         );
         let _ = writeln!(
             out,
-            "    {} {}  ·  {}  ·  {}",
-            score(q.score, q.verdict, colour),
-            colour.bold(q.verdict_text()),
-            q.topic,
-            time
+            "{}",
+            wrap(
+                &format!(
+                    "{} {}  ·  {}  ·  {time}{}",
+                    score(q.score, q.verdict, colour),
+                    colour.bold(q.verdict_text()),
+                    q.topic,
+                    q.notes()
+                ),
+                76,
+                "    "
+            )
         );
+        if q.own.self_score.is_some() {
+            let flag = if q.own.disagreement {
+                colour.paint(Style::new().yellow().bold(), "  ≠ disagree")
+            } else {
+                String::new()
+            };
+            let _ = writeln!(out, "    {} · grader {:.1}{flag}", q.own.describe(), q.score);
+            for d in &q.own.disagreements {
+                let _ = writeln!(out, "{}", wrap(&format!("≠ {d}"), 76, "      "));
+            }
+        }
         // Unanswered questions (and reports from before explanations)
         // list their points on one line; the exports give the sources.
         if q.details.is_empty() || q.skipped {
@@ -93,6 +111,12 @@ pub fn report(r: &Report, colour: Colour) -> String {
             plural(t.questions, "question")
         );
     }
+    if !r.rounds.is_empty() {
+        let _ = writeln!(out, "\n{}", colour.bold("By round"));
+        for round in &r.rounds {
+            let _ = writeln!(out, "{}", wrap(&round.line(), 76, "  "));
+        }
+    }
     let outcome = if r.passed {
         colour.paint(Style::new().green().bold(), "PASSED")
     } else {
@@ -107,7 +131,18 @@ pub fn report(r: &Report, colour: Colour) -> String {
         "\nOverall {:.1} / 100 — {outcome} (pass mark {})\n{} answered, {} skipped{time} · seed {}",
         r.score, r.pass_mark, r.answered, r.skipped, r.seed
     );
+    if let Some(depth) = Depth::line(r.depth.as_ref()) {
+        let _ = writeln!(out, "{depth} (not in the score)");
+    }
+    if let Some(own) = r.own.describe(r.questions.len()) {
+        let _ = writeln!(out, "{}", capitalise_first(&own));
+    }
     out
+}
+
+fn capitalise_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// A score, coloured by its verdict.

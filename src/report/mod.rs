@@ -16,16 +16,22 @@ use serde::{Deserialize, Serialize};
 pub use self::score::HINT_COST;
 use self::score::mean;
 pub(crate) use self::score::round1;
-use crate::bank::Level;
+use crate::bank::{KeyPoint, Level};
 use crate::grade::{PointDetail, Verdict, borderline};
 use crate::layout::{mmss, plural};
 use crate::plan::Plan;
+use crate::selfgrade::{SelfAssessment, SelfGrade, SelfSummary};
 
 /// Version of the report's JSON shape; bumped when a field changes meaning.
 /// 2: verdicts are strong / adequate / weak / missed (1 said strong / good
 /// / partial / weak for the same bands); `borderline`, `details` and
-/// `notes` added.
-pub const REPORT_VERSION: u32 = 2;
+/// `notes` added. 3: a graded follow-up is its own item (its own id, with
+/// `follows` naming the parent) and no longer counts in `score`; `depth`
+/// summarises the follow-ups, `rounds` the rounds; the candidate's own grades
+/// (`self_score`, `self_rating`, `self_points`, `disagreement` per
+/// question; `self_score`, `self_rated`, `grader_score_same` overall) —
+/// absent before, unrated.
+pub const REPORT_VERSION: u32 = 3;
 
 /// One question's result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -62,9 +68,20 @@ pub struct QuestionReport {
     /// Points taken off for hints and time over budget.
     #[serde(default)]
     pub penalty: f64,
-    /// A follow-up question asked after the planned one with the same id.
+    /// A follow-up question asked after a planned one (see `follows`).
     #[serde(default)]
     pub follow_up: bool,
+    /// The planned question this follow-up was asked after. Reports before
+    /// version 3 left it out and gave the follow-up its parent's id.
+    #[serde(default)]
+    pub follows: Option<String>,
+    /// A follow-up of the old plain form: asked as practice, with no rubric
+    /// to grade it against, so it has no score.
+    #[serde(default)]
+    pub ungraded: bool,
+    /// The candidate's own grade beside this one (version 3; unrated before).
+    #[serde(flatten)]
+    pub own: SelfAssessment,
 }
 
 impl QuestionReport {
@@ -83,19 +100,102 @@ impl QuestionReport {
 
     /// The verdict as reports print it: `weak`, or `weak, borderline`.
     pub fn verdict_text(&self) -> String {
+        if self.ungraded && !self.skipped {
+            return "practice, ungraded".into();
+        }
         self.verdict.label(self.borderline)
     }
 
-    /// ` · follow-up`, ` · 1 hint, −10.0 points` when they apply.
+    /// ` · follow-up of kfo-j15`, ` · 1 hint −10.0` ` · overtime −5.0`
+    /// when they apply.
     pub fn notes(&self) -> String {
         let mut notes = String::new();
         if self.follow_up {
             notes += " · follow-up";
+            if let Some(parent) = &self.follows {
+                notes += &format!(" of {parent}");
+            }
         }
-        if self.hints > 0 || self.penalty > 0.0 {
-            notes += &format!(" · {}, −{:.1} points", plural(self.hints as usize, "hint"), self.penalty);
+        for (what, cost) in self.penalties() {
+            notes += &format!(" · {what} −{cost:.1}");
         }
         notes
+    }
+
+    /// What was taken off and why: `("2 hints", 20.0)`, `("overtime", 5.0)`.
+    /// The stored `penalty` is capped at the raw score, so the overtime
+    /// share is what is left after the hints.
+    pub fn penalties(&self) -> Vec<(String, f64)> {
+        let mut out = Vec::new();
+        if self.penalty <= 0.0 && self.hints == 0 {
+            return out;
+        }
+        let hints = (f64::from(self.hints) * HINT_COST).min(self.penalty);
+        if self.hints > 0 {
+            out.push((plural(self.hints as usize, "hint"), round1(hints)));
+        }
+        let overtime = round1(self.penalty - hints);
+        if overtime > 0.0 {
+            out.push(("overtime".to_string(), overtime));
+        }
+        out
+    }
+
+    /// Whether it counts in the interview's score: planned questions do,
+    /// follow-ups measure depth instead.
+    pub fn is_planned(&self) -> bool {
+        !self.follow_up
+    }
+}
+
+/// The follow-ups of an interview, which measure depth apart from the
+/// score: how many were asked, how many answered, and their mean score
+/// (skipped ones counting 0, ungraded practice ones left out).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Depth {
+    pub count: usize,
+    pub answered: usize,
+    /// `None` when no follow-up had a rubric.
+    pub score: Option<f64>,
+}
+
+impl Depth {
+    /// `Depth: 2 follow-ups, 71` — or `None` when none was asked.
+    pub fn line(depth: Option<&Depth>) -> Option<String> {
+        let d = depth.filter(|d| d.count > 0)?;
+        let score = d.score.map(|s| format!(", {s:.0}")).unwrap_or_else(|| ", ungraded".into());
+        let skipped = d.count - d.answered;
+        let skipped = if skipped > 0 {
+            format!(" ({skipped} skipped)")
+        } else {
+            String::new()
+        };
+        Some(format!("Depth: {}{skipped}{score}", plural(d.count, "follow-up")))
+    }
+}
+
+/// One round's result, for interviews of more than one round.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoundReport {
+    pub name: String,
+    /// Mean of the round's planned questions, skipped ones counting 0.
+    pub score: f64,
+    /// Seconds taken, when every answer noted its time.
+    pub seconds: Option<u32>,
+    pub budget_seconds: u32,
+    /// Planned questions in the round.
+    pub questions: usize,
+}
+
+impl RoundReport {
+    /// `Coding: 72.0 · 3 questions · 9:40 of 10:00`, as every format
+    /// prints it.
+    pub fn line(&self) -> String {
+        let time = match self.seconds {
+            Some(s) => format!("{} of {}", mmss(s), mmss(self.budget_seconds)),
+            None => format!("budget {}", mmss(self.budget_seconds)),
+        };
+        format!("{}: {:.1} · {} · {time}", self.name, self.score, plural(self.questions, "question"))
     }
 }
 
@@ -115,7 +215,8 @@ pub struct Report {
     pub title: String,
     pub level: Level,
     pub seed: u64,
-    /// Mean of the question scores, skipped questions counting 0.
+    /// Mean of the planned questions' scores, skipped questions counting 0
+    /// (follow-ups count in `depth` instead, from version 3).
     pub score: f64,
     pub pass_mark: u32,
     pub passed: bool,
@@ -128,6 +229,15 @@ pub struct Report {
     pub questions: Vec<QuestionReport>,
     /// Things the candidate should know about the input (unknown ids, ...).
     pub warnings: Vec<String>,
+    /// The follow-ups asked; `None` in reports before version 3.
+    #[serde(default)]
+    pub depth: Option<Depth>,
+    /// Per-round results when the interview had more than one round.
+    #[serde(default)]
+    pub rounds: Vec<RoundReport>,
+    /// The candidate's own grades over the questions they rated (version 3).
+    #[serde(flatten)]
+    pub own: SelfSummary,
 }
 
 impl Report {
@@ -138,7 +248,8 @@ impl Report {
         if self.version >= REPORT_VERSION {
             return;
         }
-        for q in &mut self.questions {
+        // Version 2 added nothing to recompute; version 3's fields default to unrated.
+        for q in self.questions.iter_mut().filter(|_| self.version < 2) {
             if !q.skipped {
                 q.verdict = Verdict::from_score(q.score);
                 q.borderline = borderline(q.score);
@@ -149,9 +260,10 @@ impl Report {
 
     /// Totals, per-topic averages and the verdict from per-question results.
     pub fn summarise(plan: &Plan, questions: Vec<QuestionReport>, warnings: Vec<String>) -> Report {
-        let score = round1(mean(questions.iter().map(|q| q.score)));
+        let planned = || questions.iter().filter(|q| q.is_planned());
+        let score = round1(mean(planned().map(|q| q.score)));
         let mut topics: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
-        for q in &questions {
+        for q in planned() {
             topics.entry(&q.topic).or_default().push(q.score);
         }
         let topics = topics
@@ -163,6 +275,30 @@ impl Report {
             })
             .collect();
         let seconds = questions.iter().map(|q| q.seconds).sum::<Option<u32>>();
+        let follow_ups: Vec<&QuestionReport> = questions.iter().filter(|q| !q.is_planned()).collect();
+        let graded: Vec<f64> = follow_ups.iter().filter(|q| !q.ungraded).map(|q| q.score).collect();
+        let depth = Depth {
+            count: follow_ups.len(),
+            answered: follow_ups.iter().filter(|q| !q.skipped).count(),
+            score: (!graded.is_empty()).then(|| round1(mean(graded.iter().copied()))),
+        };
+        let rounds = if plan.rounds.len() > 1 {
+            plan.rounds
+                .iter()
+                .map(|r| {
+                    let of_round = || questions.iter().filter(|q| q.round == r.title);
+                    RoundReport {
+                        name: r.title.clone(),
+                        score: round1(mean(of_round().filter(|q| q.is_planned()).map(|q| q.score))),
+                        seconds: of_round().map(|q| q.seconds).sum::<Option<u32>>(),
+                        budget_seconds: r.budget_seconds,
+                        questions: of_round().filter(|q| q.is_planned()).count(),
+                    }
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         Report {
             version: REPORT_VERSION,
             scenario: plan.scenario.clone(),
@@ -174,11 +310,28 @@ impl Report {
             passed: score >= f64::from(plan.pass_mark),
             budget_seconds: plan.budget_seconds,
             seconds,
-            answered: questions.iter().filter(|q| !q.skipped).count(),
-            skipped: questions.iter().filter(|q| q.skipped).count(),
+            answered: planned().filter(|q| !q.skipped).count(),
+            skipped: planned().filter(|q| q.skipped).count(),
             topics,
+            depth: Some(depth),
+            rounds,
+            own: SelfSummary::of(questions.iter().map(|q| (q.score, &q.own))),
             questions,
             warnings,
         }
+    }
+
+    /// Records the candidate's own grade of question `index` (against its
+    /// `key_points`) and sums the self grades up again; a report is
+    /// otherwise unchanged, so a review never moves the grader's scores.
+    pub fn rate(&mut self, index: usize, grade: &SelfGrade, key_points: &[KeyPoint]) {
+        let Some(q) = self.questions.get_mut(index) else { return };
+        q.own = SelfAssessment::new(grade, key_points, q.score, &q.details);
+        self.resum_self();
+    }
+
+    /// Recomputes [`Report::own`] from the questions' assessments.
+    pub fn resum_self(&mut self) {
+        self.own = SelfSummary::of(self.questions.iter().map(|q| (q.score, &q.own)));
     }
 }

@@ -9,6 +9,7 @@ use crate::bank::Question;
 use crate::catalog::Catalog;
 use crate::grade::{Grader, Rubric, Verdict, borderline};
 use crate::plan::{Plan, PlannedQuestion};
+use crate::selfgrade::SelfAssessment;
 use crate::sheet::Answer;
 
 impl Report {
@@ -36,8 +37,8 @@ impl Report {
         for pq in &plan.questions {
             let question = catalog.question(&pq.id);
             questions.push(grade_one(plan, pq, question, by_id.get(pq.id.as_str()).copied(), grader));
-            for f in follow_ups.get(pq.id.as_str()).into_iter().flatten() {
-                questions.push(grade_one(plan, pq, question, Some(f), grader));
+            for a in follow_ups.get(pq.id.as_str()).into_iter().flatten() {
+                questions.push(grade_follow_up(plan, pq, question, a, grader));
             }
         }
         Report::summarise(plan, questions, warnings)
@@ -47,27 +48,83 @@ impl Report {
 /// Points taken off an answer for each hint asked for.
 pub const HINT_COST: f64 = 10.0;
 
-/// Grades one answer (or its absence) to a planned question; a follow-up
-/// answer is graded against its parent question's rubric.
+/// Grades one answer (or its absence) to a planned question.
 fn grade_one(plan: &Plan, pq: &PlannedQuestion, question: Option<&Question>, answer: Option<&Answer>, grader: &Grader) -> QuestionReport {
+    let item = Item {
+        id: pq.id.clone(),
+        prompt: pq.prompt.clone(),
+        rubric: question.map(Rubric::from),
+        reference: question.map(|q| q.reference.clone()).unwrap_or_default(),
+        budget_seconds: pq.budget_seconds,
+    };
+    let mut report = grade_item(plan, pq, item, answer, grader);
+    report.follow_up = false;
+    report
+}
+
+/// Grades the answer to a follow-up of `pq` on the follow-up's own rubric,
+/// as an item of its own (`follows` the parent). A follow-up of the old
+/// plain form, or one no longer in the banks, is ungraded practice.
+fn grade_follow_up(plan: &Plan, pq: &PlannedQuestion, question: Option<&Question>, answer: &Answer, grader: &Grader) -> QuestionReport {
+    let asked = answer.follow_up.as_deref().unwrap_or_default();
+    let follow = question.and_then(|q| q.follow_ups.iter().find(|f| f.prompt == asked || f.id.as_deref() == Some(asked)));
+    let item = Item {
+        id: follow.and_then(|f| f.id.clone()).unwrap_or_else(|| pq.id.clone()),
+        prompt: follow.map_or_else(|| asked.to_string(), |f| f.prompt.clone()),
+        rubric: follow.and_then(Rubric::of_follow_up),
+        reference: follow.map(|f| f.reference.clone()).unwrap_or_default(),
+        budget_seconds: follow.map_or(pq.budget_seconds / 2, |f| f.budget_seconds(pq.budget_seconds)),
+    };
+    let ungraded = item.rubric.is_none();
+    let mut report = grade_item(plan, pq, item, Some(answer), grader);
+    report.follow_up = true;
+    report.follows = Some(pq.id.clone());
+    if ungraded {
+        report.ungraded = true;
+        // The verdict stays as scored (0: missed); `ungraded` tells readers
+        // not to take it as a grade, and every format prints it as practice.
+        report.borderline = false;
+        report.penalty = 0.0;
+    }
+    report
+}
+
+/// What an answer is graded against: a planned question or a follow-up.
+struct Item<'a> {
+    id: String,
+    prompt: String,
+    /// `None` when there is nothing to grade against.
+    rubric: Option<Rubric<'a>>,
+    reference: String,
+    budget_seconds: u32,
+}
+
+/// Grades one answer (or its absence) to `item`, asked as part of `pq`.
+fn grade_item(plan: &Plan, pq: &PlannedQuestion, item: Item<'_>, answer: Option<&Answer>, grader: &Grader) -> QuestionReport {
     let text = answer.map(|a| a.text.trim()).unwrap_or("");
     let skipped = text.is_empty();
     // Unanswered, the grade still lists each key point with its source.
-    let grade = question.map(|q| grader.grade(&grader.prepare(Rubric::from(q)), text));
+    let key_points = item.rubric.map_or(&[][..], |r| r.key_points);
+    let grade = item.rubric.map(|r| grader.grade(&grader.prepare(r), text));
     let raw = grade.as_ref().map_or(0.0, |g| g.score);
     let seconds = answer.and_then(|a| a.seconds);
     let hints = answer.map_or(0, |a| a.hints);
-    let minutes_over = seconds.map_or(0, |s| s.saturating_sub(pq.budget_seconds) / 60);
+    let minutes_over = seconds.map_or(0, |s| s.saturating_sub(item.budget_seconds) / 60);
     let penalty = if skipped {
         0.0
     } else {
         (f64::from(hints) * HINT_COST + f64::from(minutes_over * plan.overtime_penalty)).min(raw)
     };
     let score = round1(raw - penalty);
-    let follow_up = answer.and_then(|a| a.follow_up.clone());
+    let details = grade.as_ref().map_or_else(Vec::new, |g| g.details.clone());
+    // An empty answer has nothing to rate: a self grade of it is ignored.
+    let own = match (answer.and_then(|a| a.self_grade.as_ref()), skipped) {
+        (Some(g), false) => SelfAssessment::new(g, key_points, score, &details),
+        _ => SelfAssessment::default(),
+    };
     QuestionReport {
-        id: pq.id.clone(),
-        prompt: follow_up.clone().unwrap_or_else(|| pq.prompt.clone()),
+        id: item.id,
+        prompt: item.prompt,
         topic: pq.topic.clone(),
         level: pq.level,
         round: plan.rounds.get(pq.round).map(|r| r.title.clone()).unwrap_or_default(),
@@ -76,17 +133,20 @@ fn grade_one(plan: &Plan, pq: &PlannedQuestion, question: Option<&Question>, ans
         borderline: !skipped && borderline(score),
         covered: grade.as_ref().map_or_else(Vec::new, |g| g.covered.clone()),
         missed: grade.as_ref().map_or_else(Vec::new, |g| g.missed.clone()),
-        details: grade.as_ref().map_or_else(Vec::new, |g| g.details.clone()),
+        details,
         notes: grade.map_or_else(Vec::new, |g| g.notes),
         answer: text.to_string(),
-        reference: question.map(|q| q.reference.clone()).unwrap_or_default(),
+        reference: item.reference,
         seconds,
-        budget_seconds: pq.budget_seconds,
-        over_budget: seconds.is_some_and(|s| s > pq.budget_seconds),
+        budget_seconds: item.budget_seconds,
+        over_budget: seconds.is_some_and(|s| s > item.budget_seconds),
         skipped,
         hints,
         penalty: round1(penalty),
-        follow_up: follow_up.is_some(),
+        follow_up: false,
+        follows: None,
+        ungraded: false,
+        own,
     }
 }
 

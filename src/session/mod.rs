@@ -6,8 +6,11 @@
 //! lines; tests drive it with a scripted prompter and a fake clock.
 
 pub mod clock;
+pub mod editor;
+pub mod keys;
 pub mod menu;
 pub mod prompter;
+pub mod screen;
 pub mod store;
 pub mod terminal;
 
@@ -127,17 +130,23 @@ pub fn run(
             saver.save(progress, prompter);
         }
         if progress.in_follow_up {
-            let follow = question
-                .as_ref()
-                .and_then(|q| q.follow_ups.first().map(|f| f.prompt.clone()))
-                .unwrap_or_default();
+            let follow = question.as_ref().and_then(|q| q.follow_ups.first().cloned());
+            let (prompt, budget, graded) = follow.as_ref().map_or_else(
+                || (String::new(), crate::layout::round_to_5(pq.budget_seconds / 2), false),
+                |f| (f.prompt.clone(), f.budget_seconds(pq.budget_seconds), f.is_graded()),
+            );
             let header = Header {
-                number: format!("{}/{total} follow-up", progress.next + 1),
+                number: format!(
+                    "{}/{total} follow-up{}",
+                    progress.next + 1,
+                    if graded { "" } else { " (practice, not graded)" }
+                ),
                 topic: pq.topic.clone(),
                 level: pq.level.to_string(),
-                budget_seconds: pq.budget_seconds / 2,
-                prompt: follow.clone(),
+                budget_seconds: budget,
+                prompt: prompt.clone(),
             };
+            let follow = prompt;
             match ask(
                 progress,
                 &header,
@@ -175,10 +184,9 @@ pub fn run(
 /// Records an answer (or skip); with instant feedback, shows its grade.
 /// Returns the score when the answer was given, not skipped.
 fn give(progress: &mut Progress, record: AnswerRecord, grader: &Grader, catalog: &Catalog, prompter: &mut dyn Prompter) -> Option<f64> {
-    let score = catalog
-        .question(&record.id)
+    let score = rubric_of(catalog, &record.id, record.follow_up.as_deref())
         .filter(|_| !record.text.trim().is_empty())
-        .map(|q| grader.grade(&grader.prepare(Rubric::from(q)), &record.text));
+        .map(|r| grader.grade(&grader.prepare(r), &record.text));
     if progress.feedback == Feedback::Instant {
         match &score {
             Some(g) => {
@@ -188,7 +196,8 @@ fn give(progress: &mut Progress, record: AnswerRecord, grader: &Grader, catalog:
                 }
                 prompter.say(&text);
             }
-            None => prompter.say("Skipped."),
+            None if record.text.trim().is_empty() => prompter.say("Skipped."),
+            None => prompter.say("Practice follow-up: not graded."),
         }
     }
     progress.answers.push(record);
@@ -236,9 +245,10 @@ fn ask(
             Input::Skip => return Ok(Asked::Given(record(String::new(), progress))),
             Input::Hint(draft) => {
                 progress.draft = draft;
-                let hint = catalog.question(id).and_then(|q| {
-                    let g = grader.grade(&grader.prepare(Rubric::from(q)), &progress.draft);
-                    q.key_points
+                let hint = rubric_of(catalog, id, follow_up.as_deref()).and_then(|r| {
+                    let points = r.key_points;
+                    let g = grader.grade(&grader.prepare(r), &progress.draft);
+                    points
                         .iter()
                         .filter(|k| g.missed.contains(&k.point))
                         .max_by_key(|k| k.weight)
@@ -248,6 +258,9 @@ fn ask(
                     Some(point) => {
                         progress.draft_hints += 1;
                         prompter.say(&format!("Hint: {point}  (hints cost {} points each)", crate::report::HINT_COST));
+                    }
+                    None if rubric_of(catalog, id, follow_up.as_deref()).is_none() => {
+                        prompter.say("No hints here: this follow-up is practice, not graded.")
                     }
                     None => prompter.say("No hint left: your answer already covers every key point."),
                 }
@@ -292,6 +305,17 @@ fn ask(
                 return Ok(Asked::Left(Ending::Interrupted));
             }
         }
+    }
+}
+
+/// What an answer to question `id` is graded against: the question's own
+/// rubric, or, for its follow-up `follow_up` (the prompt asked), the
+/// follow-up's — `None` for a plain follow-up, which is ungraded practice.
+fn rubric_of<'a>(catalog: &'a Catalog, id: &str, follow_up: Option<&str>) -> Option<Rubric<'a>> {
+    let q = catalog.question(id)?;
+    match follow_up {
+        None => Some(Rubric::from(q)),
+        Some(asked) => q.follow_ups.iter().find(|f| f.prompt == asked).and_then(Rubric::of_follow_up),
     }
 }
 

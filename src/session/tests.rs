@@ -53,12 +53,30 @@ point = "limits voluntary disruptions"
 weight = 3
 "#;
 
+/// [`BANK`] with q1's follow-up as a table with a rubric of its own.
+fn graded_bank() -> String {
+    BANK.replace("follow_ups = [\"How is that different from a startup probe?\"]\n", "")
+        .replacen(
+            "[[question]]\nid = \"q2\"",
+            "[[question.follow_ups]]\nid = \"q1-f1\"\nprompt = \"How is that different from a startup probe?\"\nseconds = 40\n\
+         reference = \"A startup probe holds off the other probes until the app has started.\"\n\
+         [[question.follow_ups.key_points]]\npoint = \"holds off the other probes\"\nweight = 2\n\
+         [[question.follow_ups.key_points]]\npoint = \"until the app has started\"\nweight = 1\n\
+         [[question]]\nid = \"q2\"",
+            1,
+        )
+}
+
 fn catalog(follow_ups: &str) -> Catalog {
+    catalog_of(BANK, follow_ups)
+}
+
+fn catalog_of(bank: &str, follow_ups: &str) -> Catalog {
     let scenario = format!(
         "id = \"s\"\ntitle = \"S\"\nbriefing = \"Hello there.\"\nbanks = [\"t\"]\norder = \"easy-first\"\nfollow_ups = \"{follow_ups}\"\novertime_penalty = 5\n[levels.mid]\nquestions = 3\nminutes = 4\npass_mark = 50\n"
     );
     Catalog::from_files(&[
-        (FileKind::Bank, SourceFile::new("t.toml", BANK)),
+        (FileKind::Bank, SourceFile::new("t.toml", bank)),
         (FileKind::Scenario, SourceFile::new("s.toml", scenario)),
     ])
     .unwrap()
@@ -229,7 +247,7 @@ fn quit_then_resume_keeps_every_answer_and_the_draft() {
 }
 
 #[test]
-fn a_strong_answer_earns_the_follow_up_which_is_graded_too() {
+fn a_strong_answer_earns_a_plain_follow_up_asked_as_ungraded_practice() {
     let Setup { c, g, clock } = setup("after-strong-answer");
     let mut progress = start(&c);
     let mut script = Script::new(
@@ -248,10 +266,59 @@ fn a_strong_answer_earns_the_follow_up_which_is_graded_too() {
         ],
     );
     let report = finished(run(&mut progress, &c, &g, &mut script, &clock, &mut |_| Ok(())).unwrap());
-    assert_eq!(script.asked[1], "1/3 follow-up How is that different from a startup probe?");
+    assert_eq!(
+        script.asked[1],
+        "1/3 follow-up (practice, not graded) How is that different from a startup probe?"
+    );
     assert_eq!(report.questions.len(), 4);
-    assert!(report.questions[1].follow_up && report.questions[1].id == "q1");
+    let f = &report.questions[1];
+    assert!(
+        f.follow_up && f.ungraded && f.id == "q1" && f.follows.as_deref() == Some("q1"),
+        "{f:?}"
+    );
+    assert_eq!(f.verdict_text(), "practice, ungraded");
     assert!(!report.questions[2].follow_up, "a weak answer gets no follow-up");
+    assert_eq!(report.depth.as_ref().map(|d| (d.count, d.answered, d.score)), Some((1, 1, None)));
+}
+
+#[test]
+fn a_follow_up_is_graded_on_its_own_rubric_and_budget_apart_from_the_score() {
+    let c = catalog_of(&graded_bank(), "after-strong-answer");
+    let g = c.grader();
+    let clock = FakeClock::default();
+    let strong = "The kubelet restarts the container whose liveness probe keeps failing.";
+    let run_with = |follow_up: Input| {
+        let mut progress = start(&c);
+        let mut script = Script::new(
+            &clock,
+            vec![
+                (10, Input::Answer(strong.into())),
+                (10, follow_up),
+                (10, Input::Answer("no idea".into())),
+                (10, Input::Answer("no idea".into())),
+            ],
+        );
+        let report = finished(run(&mut progress, &c, &g, &mut script, &clock, &mut |_| Ok(())).unwrap());
+        (report, script.asked)
+    };
+    let (answered, asked) = run_with(Input::Answer("It holds off the other probes until the app has started.".into()));
+    assert_eq!(asked[1], "1/3 follow-up How is that different from a startup probe?");
+    let f = &answered.questions[1];
+    assert_eq!((f.id.as_str(), f.follows.as_deref()), ("q1-f1", Some("q1")));
+    assert_eq!(f.budget_seconds, 40, "its own budget, not the parent's");
+    assert!(f.score >= 95.0, "graded on its own points, not the parent's: {f:?}");
+    assert!(f.covered.contains(&"holds off the other probes".to_string()), "{f:?}");
+    let depth = answered.depth.clone().unwrap();
+    assert_eq!((depth.count, depth.answered), (1, 1));
+    assert_eq!(depth.score, Some(f.score));
+    let planned: Vec<f64> = answered.questions.iter().filter(|q| !q.follow_up).map(|q| q.score).collect();
+    assert_eq!(answered.score, crate::report::round1(planned.iter().sum::<f64>() / 3.0));
+    assert_eq!(answered.answered, 3, "the follow-up is not a planned question");
+
+    let (skipped, _) = run_with(Input::Skip);
+    assert_eq!(skipped.score, answered.score, "a skipped follow-up does not lower the result");
+    assert_eq!(skipped.passed, answered.passed);
+    assert_eq!(skipped.depth.map(|d| (d.count, d.answered, d.score)), Some((1, 0, Some(0.0))));
 }
 
 #[test]

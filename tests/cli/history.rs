@@ -89,7 +89,7 @@ fn a_graded_sheet_is_saved_listed_and_reported_in_every_format() {
         assert!(md.contains(part), "Markdown lacks {part:?}:\n{md}");
     }
     let report = json(&g.args(["report", &id[..12], "--format", "json"]).run().success().stdout);
-    assert_eq!(report["version"], 2);
+    assert_eq!(report["version"], 3);
     assert_eq!(report["session"]["id"], id.as_str());
     assert_eq!(report["questions"][0]["answer"], HOSTILE);
 

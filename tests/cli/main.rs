@@ -2,6 +2,8 @@
 //! environment and a temporary directory per test. One test binary, one
 //! module per area.
 
+mod editing;
+mod follow_ups;
 mod fuzz_regressions;
 mod grade;
 mod harness;
@@ -11,5 +13,6 @@ mod import;
 mod interview;
 mod kill;
 mod live;
+mod selfgrade;
 mod shell;
 mod validation;
