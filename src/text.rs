@@ -16,8 +16,8 @@ use std::sync::{Mutex, MutexGuard};
 use serde::Deserialize;
 use toml::Spanned;
 
-use self::analysis::{Role, Split};
 pub use self::analysis::{AnalysedTerm, Analysis, NEGATION_REACH, sentences};
+use self::analysis::{Role, Split};
 use crate::diagnostic::{Diagnostics, SourceFile};
 use crate::fasthash::{FastMap, FastSet};
 

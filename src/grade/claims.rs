@@ -166,10 +166,7 @@ mod tests {
     fn claims(text: &str, subjects: &[&str]) -> Vec<(String, Option<String>)> {
         let a = Analyzer::new(&Aliases::default());
         let analysis = a.analyse(text);
-        let stems: Vec<Vec<StemId>> = subjects
-            .iter()
-            .map(|s| a.analyse(s).terms.iter().map(|t| t.id).collect())
-            .collect();
+        let stems: Vec<Vec<StemId>> = subjects.iter().map(|s| a.analyse(s).terms.iter().map(|t| t.id).collect()).collect();
         let c = Claims::split(&analysis.terms, &stems);
         (0..c.len() as u32)
             .map(|n| {
@@ -198,7 +195,10 @@ mod tests {
                 "Caches are fast while disks are slow, but cheap",
                 &[("caches fast", None), ("disks slow", None), ("cheap", None)],
             ),
-            ("A DLQ holds failed messages, e.g. poison ones.", &[("dlq holds failed messages poison ones", None)]),
+            (
+                "A DLQ holds failed messages, e.g. poison ones.",
+                &[("dlq holds failed messages poison ones", None)],
+            ),
             ("Version 1.2 is out", &[("version 1 2 out", None)]),
         ];
         for (text, expected) in cases {
@@ -251,7 +251,10 @@ mod tests {
         let got = claims("The scale down window is long; scale up is fast", &["scale down", "scale up"]);
         assert_eq!(
             got,
-            [c("scale down window long", Some("scale down")), c("scale up fast", Some("scale up"))]
+            [
+                c("scale down window long", Some("scale down")),
+                c("scale up fast", Some("scale up"))
+            ]
         );
     }
 }

@@ -124,13 +124,7 @@ impl<'a> AnswerIndex<'a> {
     /// claim of `claims` for which `allowed` holds (with no claims, the
     /// whole text is one) — or within `spans + 1` claims in a row, for a
     /// phrase that itself spans claims (`removed but not restarted`).
-    pub fn phrase_within(
-        &self,
-        phrase: &[StemId],
-        claims: Option<&Claims>,
-        spans: u32,
-        allowed: impl Fn(u32) -> bool,
-    ) -> PhraseMatch {
+    pub fn phrase_within(&self, phrase: &[StemId], claims: Option<&Claims>, spans: u32, allowed: impl Fn(u32) -> bool) -> PhraseMatch {
         let hits: Vec<Vec<(&[u32], f64)>> = phrase.iter().map(|&stem| self.find(stem)).collect();
         let n = phrase.len() as f64;
         let window = 6 + 2 * phrase.len() as u32;

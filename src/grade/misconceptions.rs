@@ -91,7 +91,9 @@ pub(super) fn find(
             .map(|p| plain.phrase_within(&p.stems, Some(claims), p.spans, |_| true))
             .max_by(|a, b| a.share.total_cmp(&b.share));
         let Some(m) = best.filter(|m| m.share >= STATED_AT) else { continue };
-        let Some((said, claim)) = quote(analysis, claims, m.hits.iter().flatten().map(|h| h.0)) else { continue };
+        let Some((said, claim)) = quote(analysis, claims, m.hits.iter().flatten().map(|h| h.0)) else {
+            continue;
+        };
         used_claims.push(claim);
         found.push(Found {
             stated: Stated {
@@ -120,7 +122,9 @@ pub(super) fn find(
             .map(|(p, shared)| plain.phrase_within(&p.stems, Some(claims), p.spans, |c| elsewhere(c, *shared)))
             .max_by(|a, b| a.share.total_cmp(&b.share));
         let Some(m) = best.filter(|m| m.share >= STATED_AT) else { continue };
-        let Some((said, claim)) = quote(analysis, claims, m.hits.iter().flatten().map(|h| h.0)) else { continue };
+        let Some((said, claim)) = quote(analysis, claims, m.hits.iter().flatten().map(|h| h.0)) else {
+            continue;
+        };
         let (Some(other), Some(own)) = (claims.subject(claim).and_then(|s| subjects.get(s)), subjects.get(own)) else {
             continue;
         };

@@ -34,9 +34,9 @@ mod verdict;
 
 use serde::Serialize;
 
+use self::claims::Claims;
 pub use self::explain::{MatchKind, PointDetail, Status, TermMatch};
 pub use self::idf::Idf;
-use self::claims::Claims;
 use self::matching::{AnswerIndex, Found, PhraseMatch};
 pub use self::misconceptions::Stated;
 use self::misconceptions::Wrong;
@@ -55,7 +55,8 @@ const COVERED_AT: f64 = 0.74;
 /// ones, so one word missing is too often the right claim.
 const STATED_AT: f64 = 0.95;
 /// Least terms a key point's claim (without subjects) needs to be called a
-/// swap when said of another subject.
+/// swap when said of another subject, and a misconception's phrase to be
+/// looked for at all: one word is a topic, not a claim.
 const SWAP_TERMS: usize = 2;
 /// The highest score an answer stating a misconception can earn: just
 /// under `adequate`, which needs no wrong claim.
@@ -204,6 +205,9 @@ struct PreparedPoint {
     /// subject — each with the other subjects (a bit set) that some key
     /// point says it of too: said of any other, it is a swap.
     claim_phrases: Vec<(Phrase, u64)>,
+    /// Its phrases without its own subject's words, when it has a subject:
+    /// what it says of the subject, matched in claims about it.
+    about: Vec<Phrase>,
 }
 
 /// A rubric analysed once, so grading many answers against it is cheap.
@@ -328,9 +332,11 @@ impl Grader {
                     subject_stems.iter().position(|x| *x == stems)
                 }),
                 claim_phrases: vec![],
+                about: vec![],
             })
             .collect();
         claim_phrases(&mut points, &subject_stems);
+        self.allow_what_the_reference_says(rubric.reference, &mut points, &subject_stems);
         let wrong = rubric
             .misconceptions
             .iter()
@@ -340,7 +346,7 @@ impl Grader {
                 phrases: std::iter::once(&m.claim)
                     .chain(&m.alternatives)
                     .map(|p| self.phrase(p).0)
-                    .filter(|p| !p.stems.is_empty())
+                    .filter(|p| p.stems.len() >= SWAP_TERMS)
                     .collect(),
                 contradicts: m
                     .contradicts
@@ -371,6 +377,28 @@ impl Grader {
             subjects,
             subject_stems,
             wrong,
+        }
+    }
+
+    /// Marks each subject point's claim that the reference itself makes of
+    /// another subject as shared with it: a claim the reference makes of
+    /// `X` is true of `X`, so saying it of `X` is no swap.
+    fn allow_what_the_reference_says(&self, reference: &str, points: &mut [PreparedPoint], subject_stems: &[Vec<StemId>]) {
+        if subject_stems.is_empty() {
+            return;
+        }
+        let analysis = self.analyzer.analyse(reference);
+        let claims = Claims::split(&analysis.terms, subject_stems);
+        let index = AnswerIndex::new(&analysis.terms, |_| true, self.analyzer.spellings());
+        for point in points.iter_mut() {
+            for (phrase, shared) in &mut point.claim_phrases {
+                for (s, _) in subject_stems.iter().enumerate() {
+                    let about = |c: u32| claims.subject(c) == Some(s) && claims.names(c, s);
+                    if Some(s) != point.subject && index.phrase_within(&phrase.stems, Some(&claims), 0, about).share >= STATED_AT {
+                        *shared |= 1u64 << s.min(63);
+                    }
+                }
+            }
         }
     }
 
@@ -460,7 +488,15 @@ impl Grader {
             let mut details = Vec::with_capacity(prepared.points.len());
             for (i, point) in prepared.points.iter().enumerate() {
                 let in_scope = |c: u32| point.subject.is_none_or(|s| claims.subject(c) == Some(s));
-                let (phrase, best) = best_phrase(&index, &point.phrases, &claims, in_scope);
+                let (mut phrase, mut best) = best_phrase(&index, &point.phrases, &claims, &in_scope);
+                if point.subject.is_some() {
+                    // In a claim about its subject, the point need not name
+                    // it again (`it manages users itself`).
+                    let (other, m) = best_phrase(&index, &point.about, &claims, &in_scope);
+                    if m.share > best.share {
+                        (phrase, best) = (other, m);
+                    }
+                }
                 weights += point.weight;
                 let denied = stated.iter().any(|f| f.contradicts == Some(i));
                 let status = if denied {
@@ -559,6 +595,21 @@ fn claim_phrases(points: &mut [PreparedPoint], subject_stems: &[Vec<StemId>]) {
         .collect();
     for point in points.iter_mut() {
         let Some(own) = point.subject else { continue };
+        point.about = point
+            .phrases
+            .iter()
+            .map(|p| {
+                let (stems, words) = p
+                    .stems
+                    .iter()
+                    .zip(&p.words)
+                    .filter(|(s, _)| !subject_stems[own].contains(s))
+                    .map(|(s, w)| (*s, w.clone()))
+                    .unzip();
+                Phrase { stems, words, ..p.clone() }
+            })
+            .filter(|p: &Phrase| !p.stems.is_empty())
+            .collect();
         point.claim_phrases = point
             .phrases
             .iter()

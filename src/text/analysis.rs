@@ -255,7 +255,9 @@ impl Analysis {
     /// The words from the start of `first` to the end of `last`, as typed
     /// (case and accents folded): what a candidate said in a claim.
     pub fn span(&self, first: &AnalysedTerm, last: &AnalysedTerm) -> &str {
-        self.folded.get(first.start as usize..last.end.max(first.end) as usize).unwrap_or("")
+        self.folded
+            .get(first.start as usize..last.end.max(first.end) as usize)
+            .unwrap_or("")
     }
 
     /// The words a term came from, as typed (case and accents folded).
@@ -355,7 +357,15 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted_for_binary_search() {
-        for list in [NEGATIONS, AVERTING, CONTRACTIONS, CONTRASTS, NOT_NEGATING_BEFORE, CLAIM_STARTS, SEGMENT_STARTS] {
+        for list in [
+            NEGATIONS,
+            AVERTING,
+            CONTRACTIONS,
+            CONTRASTS,
+            NOT_NEGATING_BEFORE,
+            CLAIM_STARTS,
+            SEGMENT_STARTS,
+        ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
     }
