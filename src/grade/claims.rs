@@ -180,13 +180,16 @@ mod tests {
             .collect()
     }
 
+    /// A text and its claims: the words of each, with its subject.
+    type Case<'a> = (&'a str, &'a [(&'a str, Option<&'a str>)]);
+
     fn c(words: &str, subject: Option<&str>) -> (String, Option<String>) {
         (words.to_string(), subject.map(String::from))
     }
 
     #[test]
     fn claims_end_at_sentences_semicolons_colons_and_contrasts() {
-        let cases: &[(&str, &[(&str, Option<&str>)])] = &[
+        let cases: &[Case] = &[
             (
                 "Pods restart. Services route; probes check: all good",
                 &[("pods restart", None), ("services route", None), ("probes check all good", None)],
@@ -210,7 +213,7 @@ mod tests {
     #[test]
     fn a_new_subject_after_a_comma_or_and_starts_a_claim_and_pronouns_carry_it() {
         let subjects = ["liveness", "readiness", "startup"];
-        let cases: &[(&str, &[(&str, Option<&str>)])] = &[
+        let cases: &[Case] = &[
             (
                 "The readiness probe gates traffic and the liveness probe restarts the container.",
                 &[

@@ -488,11 +488,11 @@ impl Grader {
             let mut details = Vec::with_capacity(prepared.points.len());
             for (i, point) in prepared.points.iter().enumerate() {
                 let in_scope = |c: u32| point.subject.is_none_or(|s| claims.subject(c) == Some(s));
-                let (mut phrase, mut best) = best_phrase(&index, &point.phrases, &claims, &in_scope);
+                let (mut phrase, mut best) = best_phrase(&index, &point.phrases, &claims, in_scope);
                 if point.subject.is_some() {
                     // In a claim about its subject, the point need not name
                     // it again (`it manages users itself`).
-                    let (other, m) = best_phrase(&index, &point.about, &claims, &in_scope);
+                    let (other, m) = best_phrase(&index, &point.about, &claims, in_scope);
                     if m.share > best.share {
                         (phrase, best) = (other, m);
                     }
