@@ -16,8 +16,8 @@ use std::sync::{Mutex, MutexGuard};
 use serde::Deserialize;
 use toml::Spanned;
 
-use self::analysis::Role;
 pub use self::analysis::{AnalysedTerm, Analysis, NEGATION_REACH, sentences};
+use self::analysis::{Role, Split};
 use crate::diagnostic::{Diagnostics, SourceFile};
 use crate::fasthash::{FastMap, FastSet};
 
@@ -152,6 +152,7 @@ struct Word {
     stem: StemId,
     stop: bool,
     role: Role,
+    split: Split,
 }
 
 impl Vocabulary {
@@ -178,6 +179,7 @@ impl Vocabulary {
             stem: self.intern(&stem),
             stop: STOP_WORDS.binary_search(&word).is_ok(),
             role,
+            split: analysis::split(word),
         };
         if self.words.len() < WORD_CACHE_LIMIT {
             self.words.insert(word.into(), w);
@@ -198,6 +200,12 @@ struct Token {
     near_negation: bool,
     /// Number of the clause it is in (clauses end at `,` `.` `;` ...).
     clause: u32,
+    /// Number of the claim it is in: what the grader matches a key point
+    /// within (see [`AnalysedTerm::claim`]).
+    claim: u32,
+    /// Number of the stretch between commas and `and`s it is in (see
+    /// [`AnalysedTerm::segment`]).
+    segment: u32,
     start: usize,
     end: usize,
 }
@@ -272,12 +280,15 @@ impl Analyzer {
         let mut letters = 0;
         let mut clause = 0;
         let mut clause_break = false;
+        let (mut claim, mut segment) = (0, 0);
+        let mut split = Split::None;
         let mut vocabulary = self.vocabulary();
         let bytes = folded.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
             if !bytes[i].is_ascii_alphanumeric() {
                 clause_break |= matches!(bytes[i], b',' | b'.' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'\n');
+                split = split.max(analysis::split_at(&folded, i, tokens.last().map(|t: &Token| t.start)));
                 i += 1;
                 continue;
             }
@@ -304,12 +315,19 @@ impl Analyzer {
             if std::mem::take(&mut clause_break) {
                 clause += 1;
             }
+            match std::mem::take(&mut split).max(word.split) {
+                Split::Claim => (claim, segment) = (claim + 1, segment + 1),
+                Split::Segment => segment += 1,
+                Split::None => {}
+            }
             tokens.push(Token {
                 stop: word.stop,
                 role: word.role,
                 negated_at: None,
                 near_negation: false,
                 clause,
+                claim,
+                segment,
                 start,
                 end: i,
             });

@@ -169,6 +169,10 @@ fn check(dirs: &[PathBuf], paths: Vec<PathBuf>, strict: bool, out: &mut Out) -> 
     if strict {
         let findings = grill::catalog::strict::check(&catalog);
         let _ = writeln!(o, "{}", findings.summary());
+        eprint!(
+            "{}",
+            findings.warnings.iter().map(|p| format!("warning: {p}\n")).collect::<String>()
+        );
         if !findings.problems.is_empty() {
             eprint!("{}", findings.problems.iter().map(|p| format!("error: {p}\n")).collect::<String>());
             out.print(&o)?;

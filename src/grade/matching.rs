@@ -1,8 +1,10 @@
 //! Finding a rubric's terms in an answer: the same stem, a near spelling
 //! (a typo in a long word), or a related form (one stem extends the other,
 //! as `reus`/`reusabl` — derivations the stemmer leaves apart); and finding
-//! a key point's terms close together.
+//! a key point's terms close together within one claim of the answer
+//! (`claims.rs`).
 
+use super::claims::Claims;
 use crate::text::{AnalysedTerm, Spellings, StemId};
 
 /// Credit for a term matched only through a typo-tolerant comparison.
@@ -113,15 +115,30 @@ impl<'a> AnswerIndex<'a> {
             .map(|(_, p)| (p[0], Found::Related))
     }
 
-    /// The best showing of a phrase's terms close together.
+    /// The best showing of a phrase's terms close together, anywhere.
     pub fn phrase(&self, phrase: &[StemId]) -> PhraseMatch {
+        self.phrase_within(phrase, None, 0, |_| true)
+    }
+
+    /// The best showing of a phrase's terms close together within one
+    /// claim of `claims` for which `allowed` holds (with no claims, the
+    /// whole text is one) — or within `spans + 1` claims in a row, for a
+    /// phrase that itself spans claims (`removed but not restarted`).
+    pub fn phrase_within(&self, phrase: &[StemId], claims: Option<&Claims>, spans: u32, allowed: impl Fn(u32) -> bool) -> PhraseMatch {
         let hits: Vec<Vec<(&[u32], f64)>> = phrase.iter().map(|&stem| self.find(stem)).collect();
         let n = phrase.len() as f64;
         let window = 6 + 2 * phrase.len() as u32;
-        // The best occurrence of a term within `window` of `anchor`: the
-        // highest credit, then the nearest.
+        let claim_of = |position: u32| claims.map_or(0, |c| c.of(position));
+        // The best occurrence of a term within `window` of `anchor` and in
+        // its claim: the highest credit, then the nearest.
         let in_window = |alternatives: &[(&[u32], f64)], anchor: u32| -> Option<(u32, f64)> {
-            let (lo, hi) = (anchor.saturating_sub(window), anchor.saturating_add(window));
+            let (mut lo, mut hi) = (anchor.saturating_sub(window), anchor.saturating_add(window));
+            if let Some(claims) = claims {
+                let claim = claims.of(anchor);
+                let (start, _) = claims.span(claim.saturating_sub(spans));
+                let (_, end) = claims.span(claims.last_within(claim + spans));
+                (lo, hi) = (lo.max(start), hi.min(end.saturating_sub(1)));
+            }
             alternatives
                 .iter()
                 .filter_map(|(positions, credit)| {
@@ -136,7 +153,8 @@ impl<'a> AnswerIndex<'a> {
         let anchors = hits
             .iter()
             .flatten()
-            .flat_map(|(positions, _)| positions.iter().take(2000).copied());
+            .flat_map(|(positions, _)| positions.iter().take(2000).copied())
+            .filter(|&p| allowed(claim_of(p)));
         for anchor in anchors {
             let credit: f64 = hits.iter().filter_map(|a| in_window(a, anchor)).map(|h| h.1).sum();
             if credit / n > best.0 {

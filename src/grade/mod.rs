@@ -24,17 +24,22 @@
 //! clock.
 
 pub mod agreement;
+mod claims;
 mod explain;
 mod form;
 mod idf;
 mod matching;
+mod misconceptions;
 mod verdict;
 
 use serde::Serialize;
 
+use self::claims::Claims;
 pub use self::explain::{MatchKind, PointDetail, Status, TermMatch};
 pub use self::idf::Idf;
 use self::matching::{AnswerIndex, Found, PhraseMatch};
+pub use self::misconceptions::Stated;
+use self::misconceptions::Wrong;
 pub use self::verdict::{BANDS, BORDERLINE_MARGIN, Verdict, borderline};
 use crate::bank::{FollowUp, KeyPoint, Misconception, Question};
 use crate::fasthash::FastSet;
@@ -42,8 +47,20 @@ use crate::text::{AnalysedTerm, Analysis, Analyzer, StemId, sentences};
 
 /// Share of the score from key points when a question has them.
 const KEY_POINT_SHARE: f64 = 0.65;
-/// A key point counts as covered at this share of its terms.
+/// A key point (or a misconception) counts as said at this share of its
+/// terms.
 const COVERED_AT: f64 = 0.74;
+/// A misconception counts as stated at this share of its terms: all of
+/// them, one allowed a typo. Wrong claims share most words with right
+/// ones, so one word missing is too often the right claim.
+const STATED_AT: f64 = 0.95;
+/// Least terms a key point's claim (without subjects) needs to be called a
+/// swap when said of another subject, and a misconception's phrase to be
+/// looked for at all: one word is a topic, not a claim.
+const SWAP_TERMS: usize = 2;
+/// The highest score an answer stating a misconception can earn: just
+/// under `adequate`, which needs no wrong claim.
+pub const MISCONCEPTION_CAP: f64 = 59.0;
 /// Below covered, a point with at least this share earns half its share.
 const PARTIAL_AT: f64 = 0.5;
 /// Weight of a reference term that the question already says, relative to
@@ -90,6 +107,8 @@ pub struct Grade {
     /// Remarks on the answer as a whole that cost points (a keyword list,
     /// a long answer mostly off the topic).
     pub notes: Vec<String>,
+    /// Wrong claims the answer stated, each with what is true instead.
+    pub misconceptions: Vec<Stated>,
 }
 
 /// What an answer is graded against. Build one from a bank question
@@ -163,6 +182,12 @@ struct Phrase {
     stems: Vec<StemId>,
     /// Each term's words as written, and whether they were an alias.
     words: Vec<(String, bool)>,
+    /// How many claim boundaries the phrase itself crosses (`removed but
+    /// not restarted`: one): an answer may cross as many.
+    spans: u32,
+    /// It says something under a negation (`knows nothing about`): what
+    /// it claims depends on words the grader does not match.
+    negates: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -173,6 +198,16 @@ struct PreparedPoint {
     phrases: Vec<Phrase>,
     /// The reference sentence that says it best.
     sentence: Option<usize>,
+    /// What it is about: an index into the rubric's subjects. It counts
+    /// only in a claim about that subject.
+    subject: Option<usize>,
+    /// Its phrases without the subject's words — the claim made about the
+    /// subject — each with the other subjects (a bit set) that some key
+    /// point says it of too: said of any other, it is a swap.
+    claim_phrases: Vec<(Phrase, u64)>,
+    /// Its phrases without its own subject's words, when it has a subject:
+    /// what it says of the subject, matched in claims about it.
+    about: Vec<Phrase>,
 }
 
 /// A rubric analysed once, so grading many answers against it is cheap.
@@ -190,6 +225,11 @@ pub struct Prepared {
     topic: FastSet<StemId>,
     /// What the answer's form is measured against.
     bar: form::Bar,
+    /// The subjects of the key points, as written and as stems.
+    subjects: Vec<String>,
+    subject_stems: Vec<Vec<StemId>>,
+    /// The rubric's misconceptions.
+    wrong: Vec<Wrong>,
 }
 
 impl Prepared {
@@ -260,6 +300,17 @@ impl Grader {
         for analysis in [&question, &reference] {
             note_terms(analysis, &mut negated, &mut topic);
         }
+        // Subjects are told apart by their stems (`data drift`, `Data-drift`).
+        let mut subjects: Vec<String> = Vec::new();
+        let mut subject_stems: Vec<Vec<StemId>> = Vec::new();
+        let stems_of = |s: &str| -> Vec<StemId> { self.analyzer.analyse(s).terms.iter().map(|t| t.id).collect() };
+        for subject in rubric.key_points.iter().filter_map(|kp| kp.subject.as_deref()) {
+            let stems = stems_of(subject);
+            if !stems.is_empty() && !subject_stems.contains(&stems) {
+                subjects.push(subject.to_string());
+                subject_stems.push(stems);
+            }
+        }
         let mut points: Vec<PreparedPoint> = rubric
             .key_points
             .iter()
@@ -269,16 +320,39 @@ impl Grader {
                 phrases: std::iter::once(&kp.point)
                     .chain(&kp.alternatives)
                     .map(|p| {
-                        let analysis = self.analyzer.analyse(p);
+                        let (phrase, analysis) = self.phrase(p);
                         note_terms(&analysis, &mut negated, &mut topic);
-                        Phrase {
-                            stems: analysis.terms.iter().map(|t| t.id).collect(),
-                            words: analysis.terms.iter().map(|t| (analysis.surface(t).to_string(), t.alias)).collect(),
-                        }
+                        phrase
                     })
                     .filter(|p| !p.stems.is_empty())
                     .collect(),
                 sentence: None,
+                subject: kp.subject.as_deref().and_then(|s| {
+                    let stems = stems_of(s);
+                    subject_stems.iter().position(|x| *x == stems)
+                }),
+                claim_phrases: vec![],
+                about: vec![],
+            })
+            .collect();
+        claim_phrases(&mut points, &subject_stems);
+        self.allow_what_the_reference_says(rubric.reference, &mut points, &subject_stems);
+        let wrong = rubric
+            .misconceptions
+            .iter()
+            .map(|m| Wrong {
+                claim: m.claim.clone(),
+                correction: m.correction.clone(),
+                phrases: std::iter::once(&m.claim)
+                    .chain(&m.alternatives)
+                    .map(|p| self.phrase(p).0)
+                    .filter(|p| p.stems.len() >= SWAP_TERMS)
+                    .collect(),
+                contradicts: m
+                    .contradicts
+                    .as_deref()
+                    .and_then(|c| rubric.key_points.iter().position(|kp| kp.point == c)),
+                weight: f64::from(m.weight_in(rubric.key_points)),
             })
             .collect();
         // Each point's source: the reference sentence that says most of it.
@@ -300,12 +374,57 @@ impl Grader {
             negated,
             topic,
             bar: form::Bar::of(&reference),
+            subjects,
+            subject_stems,
+            wrong,
         }
+    }
+
+    /// Marks each subject point's claim that the reference itself makes of
+    /// another subject as shared with it: a claim the reference makes of
+    /// `X` is true of `X`, so saying it of `X` is no swap.
+    fn allow_what_the_reference_says(&self, reference: &str, points: &mut [PreparedPoint], subject_stems: &[Vec<StemId>]) {
+        if subject_stems.is_empty() {
+            return;
+        }
+        let analysis = self.analyzer.analyse(reference);
+        let claims = Claims::split(&analysis.terms, subject_stems);
+        let index = AnswerIndex::new(&analysis.terms, |_| true, self.analyzer.spellings());
+        for point in points.iter_mut() {
+            for (phrase, shared) in &mut point.claim_phrases {
+                for (s, _) in subject_stems.iter().enumerate() {
+                    let about = |c: u32| claims.subject(c) == Some(s) && claims.names(c, s);
+                    if Some(s) != point.subject && index.phrase_within(&phrase.stems, Some(&claims), 0, about).share >= STATED_AT {
+                        *shared |= 1u64 << s.min(63);
+                    }
+                }
+            }
+        }
+    }
+
+    /// A phrase of a rubric (a key point, an alternative, a misconception)
+    /// as the grader matches it, and its analysis.
+    fn phrase(&self, text: &str) -> (Phrase, Analysis) {
+        let analysis = self.analyzer.analyse(text);
+        let phrase = Phrase {
+            stems: analysis.terms.iter().map(|t| t.id).collect(),
+            words: analysis.terms.iter().map(|t| (analysis.surface(t).to_string(), t.alias)).collect(),
+            spans: analysis.terms.last().map_or(0, |t| t.claim) - analysis.terms.first().map_or(0, |t| t.claim),
+            negates: analysis.terms.iter().any(|t| t.near_negation),
+        };
+        (phrase, analysis)
     }
 
     /// Grades `answer` against a prepared rubric.
     pub fn grade(&self, prepared: &Prepared, answer: &str) -> Grade {
         let analysis = self.analyzer.analyse(answer);
+        let claims = Claims::split(&analysis.terms, &prepared.subject_stems);
+        let stated = if prepared.wrong.is_empty() && prepared.subjects.is_empty() {
+            vec![]
+        } else {
+            let plain = AnswerIndex::new(&analysis.terms, |t| t.negated_at.is_none(), self.analyzer.spellings());
+            misconceptions::find(&prepared.wrong, &prepared.points, &prepared.subjects, &analysis, &plain, &claims)
+        };
         let counts = |t: &AnalysedTerm| t.negated_at.is_none() || prepared.negated.contains(&t.id);
         let index = AnswerIndex::new(&analysis.terms, counts, self.analyzer.spellings());
 
@@ -367,10 +486,22 @@ impl Grader {
             let mut earned = 0.0;
             let mut weights = 0.0;
             let mut details = Vec::with_capacity(prepared.points.len());
-            for point in &prepared.points {
-                let (phrase, best) = best_phrase(&index, &point.phrases);
+            for (i, point) in prepared.points.iter().enumerate() {
+                let in_scope = |c: u32| point.subject.is_none_or(|s| claims.subject(c) == Some(s));
+                let (mut phrase, mut best) = best_phrase(&index, &point.phrases, &claims, in_scope);
+                if point.subject.is_some() {
+                    // In a claim about its subject, the point need not name
+                    // it again (`it manages users itself`).
+                    let (other, m) = best_phrase(&index, &point.about, &claims, in_scope);
+                    if m.share > best.share {
+                        (phrase, best) = (other, m);
+                    }
+                }
                 weights += point.weight;
-                let status = if best.share >= COVERED_AT {
+                let denied = stated.iter().any(|f| f.contradicts == Some(i));
+                let status = if denied {
+                    Status::Missed
+                } else if best.share >= COVERED_AT {
                     earned += point.weight;
                     Status::Covered
                 } else if best.share >= PARTIAL_AT {
@@ -387,18 +518,27 @@ impl Grader {
                     negated: None,
                 });
             }
-            (Some(earned / weights), details)
+            let penalty: f64 = stated.iter().map(|f| f.weight).sum();
+            (Some(((earned - penalty) / weights).max(0.0)), details)
         };
         drop(index);
-        explain_negations(&self.analyzer, prepared, &analysis, &mut details);
+        explain_negations(&self.analyzer, prepared, &analysis, &claims, &mut details);
 
         let on_topic = analysis.terms.iter().filter(|t| prepared.topic.contains(&t.id)).count();
         let form = form::assess(&analysis, on_topic, prepared.bar);
+        // Each wrong claim also takes its share off the whole: an answer that
+        // says the right words the wrong way round shows no more knowledge
+        // for having said them.
+        let total_weight: f64 = prepared.points.iter().map(|p| p.weight).sum::<f64>().max(10.0);
+        let wrong_share = (stated.iter().map(|f| f.weight).sum::<f64>() / total_weight).min(1.0);
         let scale = match key_points {
-            Some(kp) => with_key_points(KEY_POINT_SHARE * kp + (1.0 - KEY_POINT_SHARE) * overlap),
-            None => reference_only(overlap),
+            Some(kp) => with_key_points(KEY_POINT_SHARE * kp + (1.0 - KEY_POINT_SHARE) * overlap * (1.0 - wrong_share)),
+            None => reference_only(overlap) * (1.0 - wrong_share),
         };
-        let score = (scale * form.factor * 1000.0).round() / 10.0;
+        let mut score = (scale * form.factor * 1000.0).round() / 10.0;
+        if !stated.is_empty() {
+            score = score.min(MISCONCEPTION_CAP);
+        }
         details.sort_by_key(|d| d.status != Status::Covered);
         let listed = |covered: bool| {
             details
@@ -417,7 +557,72 @@ impl Grader {
             overlap,
             details,
             notes: form.notes,
+            misconceptions: stated.into_iter().map(|f| f.stated).collect(),
         }
+    }
+}
+
+/// Fills each subject point's claim phrases: its phrases without any
+/// subject's words (what it says of its subject, not which subjects it
+/// relates), each with the other subjects some key point makes the same
+/// claim of (all its terms are among that subject's claim terms). A claim
+/// of fewer than [`SWAP_TERMS`] terms is too thin to call a swap.
+fn claim_phrases(points: &mut [PreparedPoint], subject_stems: &[Vec<StemId>]) {
+    let strip = |phrase: &Phrase, _subject: usize| -> Phrase {
+        let (stems, words) = phrase
+            .stems
+            .iter()
+            .zip(&phrase.words)
+            .filter(|(s, _)| !subject_stems.iter().any(|subject| subject.contains(s)))
+            .map(|(s, w)| (*s, w.clone()))
+            .unzip();
+        // A claim is matched within one claim of the answer.
+        Phrase {
+            stems,
+            words,
+            spans: 0,
+            negates: phrase.negates,
+        }
+    };
+    let said_of: Vec<FastSet<StemId>> = (0..subject_stems.len())
+        .map(|s| {
+            points
+                .iter()
+                .filter(|p| p.subject == Some(s))
+                .flat_map(|p| p.phrases.iter().flat_map(|ph| strip(ph, s).stems))
+                .collect()
+        })
+        .collect();
+    for point in points.iter_mut() {
+        let Some(own) = point.subject else { continue };
+        point.about = point
+            .phrases
+            .iter()
+            .map(|p| {
+                let (stems, words) = p
+                    .stems
+                    .iter()
+                    .zip(&p.words)
+                    .filter(|(s, _)| !subject_stems[own].contains(s))
+                    .map(|(s, w)| (*s, w.clone()))
+                    .unzip();
+                Phrase { stems, words, ..p.clone() }
+            })
+            .filter(|p: &Phrase| !p.stems.is_empty())
+            .collect();
+        point.claim_phrases = point
+            .phrases
+            .iter()
+            .filter(|p| !p.negates && p.spans == 0)
+            .map(|p| strip(p, own))
+            .filter(|p| p.stems.len() >= SWAP_TERMS)
+            .map(|p| {
+                let shared = (0..said_of.len())
+                    .filter(|&s| s != own && p.stems.iter().all(|t| said_of[s].contains(t)))
+                    .fold(0u64, |bits, s| bits | 1u64 << s.min(63));
+                (p, shared)
+            })
+            .collect();
     }
 }
 
@@ -432,11 +637,17 @@ fn note_terms(analysis: &Analysis, negated: &mut FastSet<StemId>, topic: &mut Fa
     }
 }
 
-/// The phrase of a point (the point or an alternative) best said, and how.
-fn best_phrase<'p>(index: &AnswerIndex<'_>, phrases: &'p [Phrase]) -> (Option<&'p Phrase>, PhraseMatch) {
+/// The phrase of a point (the point or an alternative) best said within
+/// one claim for which `in_scope` holds, and how.
+fn best_phrase<'p>(
+    index: &AnswerIndex<'_>,
+    phrases: &'p [Phrase],
+    claims: &Claims,
+    in_scope: impl Fn(u32) -> bool,
+) -> (Option<&'p Phrase>, PhraseMatch) {
     let mut best = (None, PhraseMatch { share: 0.0, hits: vec![] });
     for phrase in phrases {
-        let m = index.phrase(&phrase.stems);
+        let m = index.phrase_within(&phrase.stems, Some(claims), phrase.spans, &in_scope);
         if best.0.is_none() || m.share > best.1.share {
             best = (Some(phrase), m);
         }
@@ -471,7 +682,7 @@ fn matched_words(analysis: &Analysis, phrase: &Phrase, m: &PhraseMatch) -> Vec<T
 /// For each key point not covered that the answer said only under a
 /// negation, the negating words: a candidate who wrote "never use a
 /// readiness probe" should learn why it did not count.
-fn explain_negations(analyzer: &Analyzer, prepared: &Prepared, analysis: &Analysis, details: &mut [PointDetail]) {
+fn explain_negations(analyzer: &Analyzer, prepared: &Prepared, analysis: &Analysis, claims: &Claims, details: &mut [PointDetail]) {
     let negated = |t: &AnalysedTerm| t.negated_at.is_some() && !prepared.negated.contains(&t.id);
     if prepared.points.is_empty() || !analysis.terms.iter().any(negated) {
         return;
@@ -481,7 +692,7 @@ fn explain_negations(analyzer: &Analyzer, prepared: &Prepared, analysis: &Analys
         if detail.status == Status::Covered {
             continue;
         }
-        let (_, m) = best_phrase(&all, &point.phrases);
+        let (_, m) = best_phrase(&all, &point.phrases, claims, |_| true);
         if m.share >= COVERED_AT {
             let mut said: Vec<&AnalysedTerm> = m.hits.iter().flatten().map(|&(p, _)| &analysis.terms[p as usize]).collect();
             said.sort_by_key(|t| t.start());

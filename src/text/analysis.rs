@@ -53,6 +53,68 @@ const NOT_NEGATING_BEFORE: &[&str] = &["doubt", "just", "matter", "merely", "onl
 /// three.
 pub const NEGATION_REACH: u32 = 4;
 
+/// Words that start a new claim: a contrast or a second statement set
+/// beside the first (`liveness restarts the container *while* readiness
+/// ...`). What precedes them is one claim, what follows another.
+const CLAIM_STARTS: &[&str] = &["although", "but", "however", "though", "whereas", "while", "whilst", "yet"];
+
+/// Words that may start a new claim, when what follows names another
+/// subject (`the readiness probe gates traffic *and* liveness restarts`);
+/// otherwise they join parts of one claim (`gates *and* removes`).
+const SEGMENT_STARTS: &[&str] = &["and", "so", "then"];
+
+/// Where a text may be cut into claims, the stretches of text the grader
+/// matches a key point within.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub(super) enum Split {
+    #[default]
+    None,
+    /// A comma, colon, bracket or `and`: a new claim only before a new
+    /// subject.
+    Segment,
+    /// A sentence end, `;` or a contrast (`while`, `but`).
+    Claim,
+}
+
+/// How a lowercase word cuts a text into claims.
+pub(super) fn split(word: &str) -> Split {
+    if CLAIM_STARTS.binary_search(&word).is_ok() {
+        Split::Claim
+    } else if SEGMENT_STARTS.binary_search(&word).is_ok() {
+        Split::Segment
+    } else {
+        Split::None
+    }
+}
+
+/// How the punctuation byte at `i` of `folded` cuts it into claims:
+/// `;`, `!`, `?` and line breaks end a claim, and so does a full stop
+/// that ends a sentence — followed by a space or the end, and not after a
+/// single letter or an abbreviation (`e.g.`, `vs.`), whose word starts at
+/// `word_start`. Commas and brackets may.
+pub(super) fn split_at(folded: &str, i: usize, word_start: Option<usize>) -> Split {
+    let bytes = folded.as_bytes();
+    match bytes[i] {
+        b';' | b'!' | b'?' | b'\n' => Split::Claim,
+        // A colon introduces what explains the words before it (`scale to
+        // zero: with minReplicas 0 ...`): one claim, unless another
+        // subject follows (`liveness: restarts; readiness: ...`).
+        b',' | b':' | b'(' | b')' => Split::Segment,
+        b'.' => {
+            let ends = bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace);
+            let word = word_start.and_then(|s| folded.get(s..i)).unwrap_or("");
+            let word = word.rsplit(|c: char| c.is_ascii_whitespace()).next().unwrap_or("");
+            let short = word.trim_start_matches(|c: char| !c.is_ascii_alphanumeric()).len() <= 1;
+            if ends && !short && !ABBREVIATIONS.contains(&word) {
+                Split::Claim
+            } else {
+                Split::None
+            }
+        }
+        _ => Split::None,
+    }
+}
+
 /// How a word takes part in negation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Role {
@@ -134,6 +196,15 @@ pub struct AnalysedTerm {
     /// Said close to a negation or an averting word, before or after it:
     /// a rubric that does so allows an answer to negate the term.
     pub near_negation: bool,
+    /// Number of the claim it is in: claims end at sentence ends, `;`
+    /// and contrasts (`while`, `whereas`, `but`). The grader matches a
+    /// key point within one claim, so "readiness ... traffic. liveness ...
+    /// restarts" is two claims, whichever way round.
+    pub claim: u32,
+    /// Number of the stretch it is in, between commas and `and`s within a
+    /// claim: where the grader cuts a claim in two when another subject
+    /// follows (`readiness gates traffic and liveness restarts`).
+    pub segment: u32,
     start: u32,
     end: u32,
 }
@@ -151,6 +222,8 @@ impl AnalysedTerm {
             alias,
             negated_at: token.negated_at,
             near_negation: token.near_negation,
+            claim: token.claim,
+            segment: token.segment,
             start: span.0 as u32,
             end: span.1 as u32,
         }
@@ -177,6 +250,14 @@ impl Analysis {
             function_words,
             folded,
         }
+    }
+
+    /// The words from the start of `first` to the end of `last`, as typed
+    /// (case and accents folded): what a candidate said in a claim.
+    pub fn span(&self, first: &AnalysedTerm, last: &AnalysedTerm) -> &str {
+        self.folded
+            .get(first.start as usize..last.end.max(first.end) as usize)
+            .unwrap_or("")
     }
 
     /// The words a term came from, as typed (case and accents folded).
@@ -276,7 +357,15 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted_for_binary_search() {
-        for list in [NEGATIONS, AVERTING, CONTRACTIONS, CONTRASTS, NOT_NEGATING_BEFORE] {
+        for list in [
+            NEGATIONS,
+            AVERTING,
+            CONTRACTIONS,
+            CONTRASTS,
+            NOT_NEGATING_BEFORE,
+            CLAIM_STARTS,
+            SEGMENT_STARTS,
+        ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
     }
