@@ -19,7 +19,7 @@ use console::{Key, Term, style};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::clock::Clock;
-use super::prompter::{Header, Input, Prompter, Timing, command};
+use super::prompter::{Header, Input, Prompter, RoundClock, Timing, command};
 use crate::layout::mmss;
 use crate::layout::wrap;
 
@@ -183,8 +183,11 @@ pub struct TerminalPrompter {
     source: Source,
     display: Display,
     interrupted: Arc<AtomicBool>,
-    /// Time warnings already given for the current question.
+    /// Time warnings already given: the question's for the current
+    /// question, the interview's for the whole interview.
     warned: Vec<&'static str>,
+    /// The round's clock, shown beside the interview's.
+    round: Option<RoundClock>,
     /// Dropped last, so the terminal's mode is restored after all else.
     key_mode: Option<KeyMode>,
 }
@@ -203,6 +206,7 @@ impl TerminalPrompter {
             display,
             interrupted,
             warned: vec![],
+            round: None,
             key_mode,
         }
     }
@@ -327,7 +331,8 @@ impl Prompter for TerminalPrompter {
     }
 
     fn question(&mut self, h: &Header) {
-        self.warned.clear();
+        // The interview's warnings are said once per interview.
+        self.warned.retain(|key| key.starts_with("t-"));
         let width = self.width() - 2;
         self.print(&format!(
             "\n{} {} · {} · {}",
@@ -365,7 +370,7 @@ impl Prompter for TerminalPrompter {
                 for l in &lines {
                     self.print(&format!("> {l}"));
                 }
-                self.print(&format!("[{}]", countdown(timing, 0)));
+                self.print(&format!("[{}]", RoundClock::beside(self.round.as_ref(), countdown(timing, 0), 0)));
                 None
             }
         };
@@ -375,12 +380,13 @@ impl Prompter for TerminalPrompter {
             for w in self.warnings(timing, live) {
                 match &bar {
                     Some(b) => b.println(style(w).yellow().to_string()),
-                    None => self.print(&w),
+                    // On a line of its own, not after what is being typed.
+                    None => self.print(&format!("\n{w}")),
                 }
             }
             if let Some(b) = &bar {
                 b.set_position((timing.question_spent + live).min(timing.question_budget));
-                b.set_prefix(countdown(timing, live));
+                b.set_prefix(RoundClock::beside(self.round.as_ref(), countdown(timing, live), live));
                 let shown: String = current
                     .chars()
                     .rev()
@@ -450,7 +456,8 @@ impl Prompter for TerminalPrompter {
         if let Some(b) = bar {
             b.finish_and_clear();
             let live = clock.now().saturating_sub(started).as_millis() as u64;
-            self.print(&style(format!("[{}]", countdown(timing, live))).dim().to_string());
+            let clocks = RoundClock::beside(self.round.as_ref(), countdown(timing, live), live);
+            self.print(&style(format!("[{clocks}]")).dim().to_string());
         }
         Ok(result)
     }
@@ -458,6 +465,10 @@ impl Prompter for TerminalPrompter {
     fn say(&mut self, text: &str) {
         let width = self.width() - 2;
         self.print(&wrap(text, width, ""));
+    }
+
+    fn round_clock(&mut self, clock: Option<RoundClock>) {
+        self.round = clock;
     }
 
     fn pause(&mut self) -> io::Result<()> {

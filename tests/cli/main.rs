@@ -12,5 +12,6 @@ mod import;
 mod interview;
 mod kill;
 mod live;
+mod rounds;
 mod shell;
 mod validation;
