@@ -81,6 +81,7 @@ pub fn report(scenario: &str, level: Level, scored: &[(&str, &str, f64)]) -> Rep
             follow_up: false,
             follows: None,
             ungraded: false,
+            own: Default::default(),
         })
         .collect();
     Report::summarise(&plan, results, vec![])

@@ -28,6 +28,7 @@ pub mod plan;
 pub mod progress;
 pub mod report;
 pub mod scenario;
+pub mod selfgrade;
 pub mod session;
 pub mod sheet;
 pub mod text;

@@ -8,13 +8,17 @@
 //! whose plan depends on the history present. A drill sheet (`kind =
 //! "drill"`, written by `grill drill`) always lists its questions.
 
+use std::collections::BTreeMap;
+use std::ops::Range;
+
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::bank::Level;
+use crate::bank::{KeyPoint, Level};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
 use crate::layout::mmss;
 use crate::plan::{Kind, Plan};
+use crate::selfgrade::{Mark, Rating, SelfGrade, find_point};
 
 /// One answer given.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +33,12 @@ pub struct Answer {
     pub hints: u32,
     /// The follow-up question this answers, when it is not the planned one.
     pub follow_up: Option<String>,
+    /// The candidate's own grade (`self` or `self_points`), if given.
+    pub self_grade: Option<SelfGrade>,
+    /// Where each point named in `self_points` is written, for errors
+    /// about names that match no key point (see
+    /// [`AnswerSheet::resolve_self_points`]).
+    pub point_spans: BTreeMap<String, Range<usize>>,
 }
 
 /// A question id a sheet lists, with where, for errors about it.
@@ -82,6 +92,9 @@ struct AnswerFile {
     #[serde(default)]
     text: String,
     seconds: Option<Spanned<i64>>,
+    #[serde(rename = "self")]
+    self_grade: Option<Spanned<toml::Value>>,
+    self_points: Option<Spanned<BTreeMap<Spanned<String>, Spanned<String>>>>,
 }
 
 impl AnswerSheet {
@@ -156,6 +169,7 @@ impl AnswerSheet {
                 Some(s) => Some(*s.get_ref() as u32),
                 None => None,
             };
+            let (self_grade, point_spans) = self_grade(src, &a.id, a.self_grade, a.self_points, &mut problems);
             answers.push(Answer {
                 id: a.id,
                 // Text from a file may hold escape sequences; they never reach a terminal.
@@ -164,6 +178,8 @@ impl AnswerSheet {
                 origin: format!("{}:{line}:{col}", src.name),
                 hints: 0,
                 follow_up: None,
+                self_grade,
+                point_spans,
             });
         }
         if answers.is_empty() && problems.is_empty() {
@@ -181,6 +197,48 @@ impl AnswerSheet {
             minutes,
             answers,
         })
+    }
+
+    /// Names each `self_points` entry by its key point's own text (a sheet
+    /// may name a point by an alternative), or says, located, which names
+    /// match no key point of their question and what the points are.
+    /// `key_points` gives a question's key points by id (`None`: unknown
+    /// question, left to the plan's warnings).
+    pub fn resolve_self_points<'a>(
+        &mut self,
+        src: &SourceFile,
+        key_points: impl Fn(&str) -> Option<&'a [KeyPoint]>,
+    ) -> Result<(), Diagnostics> {
+        let mut problems = Diagnostics::default();
+        for a in &mut self.answers {
+            let Some(SelfGrade::Points(marks)) = &mut a.self_grade else {
+                continue;
+            };
+            let Some(points) = key_points(&a.id) else { continue };
+            let mut resolved = BTreeMap::new();
+            for (name, mark) in std::mem::take(marks) {
+                match find_point(points, &name) {
+                    Some(kp) => {
+                        resolved.insert(kp.point.clone(), mark);
+                    }
+                    None => {
+                        let span = a.point_spans.get(&name).cloned().unwrap_or(0..0);
+                        let allowed: Vec<String> = points.iter().map(|kp| format!("\"{}\"", kp.point)).collect();
+                        let help = if allowed.is_empty() {
+                            "this question has no key points; give `self = 0..100` or a rating word instead".to_string()
+                        } else {
+                            format!("name a key point by its text or an alternative: {}", allowed.join(", "))
+                        };
+                        problems.push(
+                            src.error_at(span, format!("`{name}` is not a key point of `{}`", a.id))
+                                .with_help(help),
+                        );
+                    }
+                }
+            }
+            *marks = resolved;
+        }
+        problems.into_result(())
     }
 
     /// A blank sheet for `plan`, with each prompt as a comment above its answer.
@@ -230,9 +288,69 @@ impl AnswerSheet {
                 Some(s) => out += &format!("seconds = {s}\n"),
                 None => out += "# seconds = 0\n",
             }
+            out += "# self = \"good\"    # your own grade: 0-100 or again | hard | good | easy\n";
         }
         out
     }
+}
+
+/// The help every bad `self` value gets: what it may be.
+const SELF_HELP: &str = "`self` is your own grade: a number from 0 to 100, or one of \"again\", \"hard\", \"good\", \"easy\"";
+
+/// Reads an answer's `self` or `self_points` (not both), reporting values
+/// out of range and unknown words with the allowed ones.
+fn self_grade(
+    src: &SourceFile,
+    id: &str,
+    value: Option<Spanned<toml::Value>>,
+    points: Option<Spanned<BTreeMap<Spanned<String>, Spanned<String>>>>,
+    problems: &mut Diagnostics,
+) -> (Option<SelfGrade>, BTreeMap<String, Range<usize>>) {
+    let mut spans = BTreeMap::new();
+    if let (Some(v), Some(_)) = (&value, &points) {
+        problems.push(
+            src.error_at(v.span(), format!("answer `{id}` has both `self` and `self_points`"))
+                .with_help("keep one: `self` grades the whole answer, `self_points` each key point"),
+        );
+        return (None, spans);
+    }
+    if let Some(v) = value {
+        let span = v.span();
+        let grade = match v.into_inner() {
+            toml::Value::Integer(n) if (0..=100).contains(&n) => Some(SelfGrade::Score(n as f64)),
+            toml::Value::Float(x) if (0.0..=100.0).contains(&x) => Some(SelfGrade::Score(x)),
+            toml::Value::String(word) => match Rating::parse(&word) {
+                Some(r) => Some(SelfGrade::Rating(r)),
+                None => {
+                    problems.push(src.error_at(span, format!("`{word}` is not a rating")).with_help(SELF_HELP));
+                    None
+                }
+            },
+            other => {
+                problems.push(
+                    src.error_at(span, format!("`self = {other}` is out of range for answer `{id}`"))
+                        .with_help(SELF_HELP),
+                );
+                None
+            }
+        };
+        return (grade, spans);
+    }
+    let Some(points) = points else { return (None, spans) };
+    let mut marks = BTreeMap::new();
+    for (name, status) in points.into_inner() {
+        match Mark::parse(status.get_ref()) {
+            Some(mark) => {
+                spans.insert(name.get_ref().clone(), name.span());
+                marks.insert(name.into_inner(), mark);
+            }
+            None => problems.push(
+                src.error_at(status.span(), format!("`{}` is not a status of a key point", status.get_ref()))
+                    .with_help("each point is \"covered\", \"partly\" or \"missed\""),
+            ),
+        }
+    }
+    (Some(SelfGrade::Points(marks)), spans)
 }
 
 /// The inside of a TOML multi-line basic string holding `text`, ending in a
@@ -283,6 +401,8 @@ mod tests {
             origin: String::new(),
             hints: 0,
             follow_up: None,
+            self_grade: None,
+            point_spans: Default::default(),
         }];
         let text = AnswerSheet::filled(&plan, SheetHeader::default(), &given);
         let back = AnswerSheet::parse(&SourceFile::new("s.toml", text)).unwrap();
@@ -350,9 +470,58 @@ mod tests {
                 "a.toml:1:11: 0 minutes is not a time budget",
             ),
             ("kind = \"exam\"\n[[answer]]\nid = \"q\"\n", "unknown variant `exam`"),
+            (
+                "[[answer]]\nid = \"q\"\nself = 130\n",
+                "a.toml:3:8: `self = 130` is out of range for answer `q`",
+            ),
+            ("[[answer]]\nid = \"q\"\nself = \"great\"\n", "a.toml:3:8: `great` is not a rating"),
+            (
+                "[[answer]]\nid = \"q\"\nself = \"great\"\n",
+                "\"again\", \"hard\", \"good\", \"easy\"",
+            ),
+            (
+                "[[answer]]\nid = \"q\"\nself_points = { \"a\" = \"done\" }\n",
+                "a.toml:3:23: `done` is not a status of a key point",
+            ),
+            (
+                "[[answer]]\nid = \"q\"\nself_points = { \"a\" = \"done\" }\n",
+                "\"covered\", \"partly\" or \"missed\"",
+            ),
         ] {
             let err = AnswerSheet::parse(&SourceFile::new("a.toml", text)).unwrap_err().to_string();
             assert!(err.contains(expected), "{text:?}: {err}");
         }
+    }
+
+    #[test]
+    fn self_grades_are_read_and_points_named_by_text_or_alternative() {
+        let text = "[[answer]]\nid = \"q1\"\nself = \"hard\"\n[[answer]]\nid = \"q2\"\nself = 70\n[[answer]]\nid = \"q3\"\nself_points = { \"BEE\" = \"partly\", \"nope\" = \"covered\" }\n";
+        let src = SourceFile::new("a.toml", text);
+        let mut sheet = AnswerSheet::parse(&src).unwrap();
+        assert_eq!(sheet.answers[0].self_grade, Some(SelfGrade::Rating(Rating::Hard)));
+        assert_eq!(sheet.answers[1].self_grade, Some(SelfGrade::Score(70.0)));
+        let points = [KeyPoint {
+            point: "b".into(),
+            weight: 1,
+            alternatives: vec!["bee".into()],
+            subject: None,
+            proposed: false,
+        }];
+        let err = sheet.resolve_self_points(&src, |_| Some(&points[..])).unwrap_err().to_string();
+        assert!(err.contains("a.toml:9:35: `nope` is not a key point of `q3`"), "{err}");
+        assert!(err.contains("\"b\""), "{err}");
+        assert_eq!(
+            sheet.answers[2].self_grade,
+            Some(SelfGrade::Points([("b".to_string(), Mark::Partly)].into()))
+        );
+    }
+
+    #[test]
+    fn a_blank_sheet_offers_the_self_grade_commented_out() {
+        let plan = crate::fixtures::plan("s", Level::Mid, &[("q-1", "cost")]);
+        let text = AnswerSheet::blank(&plan);
+        assert!(text.contains("\n# self = \"good\""), "{text}");
+        let back = AnswerSheet::parse(&SourceFile::new("s.toml", text.replace("# self =", "self ="))).unwrap();
+        assert_eq!(back.answers[0].self_grade, Some(SelfGrade::Rating(Rating::Good)));
     }
 }

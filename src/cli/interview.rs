@@ -167,10 +167,14 @@ pub fn run(dirs: &[PathBuf], args: &RunArgs, out: &mut Out) -> anyhow::Result<Ex
         format_of(path)?;
     }
     let src = SourceFile::read(answers).map_err(|d| anyhow::anyhow!("{d}"))?;
-    let sheet = AnswerSheet::parse(&src)
+    let mut sheet = AnswerSheet::parse(&src)
         .map_err(anyhow::Error::new)
         .context("cannot read the answer sheet")?;
     let chosen = choose(dirs, &args.plan, Some(&sheet))?;
+    sheet
+        .resolve_self_points(&src, |id| chosen.catalog.question(id).map(|q| &q.key_points[..]))
+        .map_err(anyhow::Error::new)
+        .context("cannot read the answer sheet")?;
     let p = match &sheet.questions {
         Some(listed) => {
             if args.plan.count.is_some_and(|n| n != listed.len()) {

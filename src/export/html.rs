@@ -89,6 +89,9 @@ fn summary(o: &mut String, r: &Report, context: &Context) {
         planned().count(),
         r.skipped,
     );
+    if let Some(own) = r.own.describe(r.questions.len()) {
+        let _ = writeln!(o, "<p class=\"card self\">{}</p>", escape(&own));
+    }
     if !r.rounds.is_empty() {
         o.push_str("<section class=\"card rounds\">\n<h2>By round</h2>\n<ul>\n");
         for round in &r.rounds {
@@ -141,6 +144,26 @@ fn question(o: &mut String, n: usize, q: &QuestionReport, analyzer: &Analyzer) {
         q.time_text(),
         q.notes(),
     );
+    if q.own.self_score.is_some() {
+        let flag = if q.own.disagreement {
+            " · <strong>you and the grader disagree</strong>"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            o,
+            "<p class=\"self\">Self grade: {} · grader {:.1}{flag}</p>",
+            escape(&q.own.describe()),
+            q.score
+        );
+        if !q.own.disagreements.is_empty() {
+            o.push_str("<ul class=\"notes disagreements\">");
+            for d in &q.own.disagreements {
+                let _ = write!(o, "<li>≠ {}</li>", escape(d));
+            }
+            o.push_str("</ul>\n");
+        }
+    }
     if !q.details.is_empty() {
         points(o, &q.details);
     } else if !q.covered.is_empty() || !q.missed.is_empty() {

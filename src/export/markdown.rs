@@ -27,6 +27,9 @@ pub fn to_markdown(r: &Report, context: &Context) -> String {
     } else {
         let _ = writeln!(o, "| Budget | {} |", mmss(r.budget_seconds));
     }
+    if let Some(own) = r.own.describe(r.questions.len()) {
+        let _ = writeln!(o, "| Self grade | {own} |");
+    }
     let _ = writeln!(o, "| Scenario | `{}`, seed {} |", r.scenario, r.seed);
     if let Some(date) = &context.date {
         let _ = writeln!(o, "| Date | {date} |");
@@ -71,6 +74,20 @@ pub fn to_markdown(r: &Report, context: &Context) -> String {
             q.time_text(),
             q.notes()
         );
+        if q.own.self_score.is_some() {
+            let flag = if q.own.disagreement {
+                " · **you and the grader disagree**"
+            } else {
+                ""
+            };
+            let _ = writeln!(o, "Self grade: {} · grader {:.1}{flag}\n", q.own.describe(), q.score);
+            for d in &q.own.disagreements {
+                let _ = writeln!(o, "- ≠ {}", escape(d));
+            }
+            if !q.own.disagreements.is_empty() {
+                let _ = writeln!(o);
+            }
+        }
         if q.skipped {
             let _ = writeln!(o, "_Skipped._\n");
         } else {

@@ -76,6 +76,17 @@ pub fn report(r: &Report, colour: Colour) -> String {
                 "    "
             )
         );
+        if q.own.self_score.is_some() {
+            let flag = if q.own.disagreement {
+                colour.paint(Style::new().yellow().bold(), "  ≠ disagree")
+            } else {
+                String::new()
+            };
+            let _ = writeln!(out, "    {} · grader {:.1}{flag}", q.own.describe(), q.score);
+            for d in &q.own.disagreements {
+                let _ = writeln!(out, "{}", wrap(&format!("≠ {d}"), 76, "      "));
+            }
+        }
         // Unanswered questions (and reports from before explanations)
         // list their points on one line; the exports give the sources.
         if q.details.is_empty() || q.skipped {
@@ -123,7 +134,15 @@ pub fn report(r: &Report, colour: Colour) -> String {
     if let Some(depth) = Depth::line(r.depth.as_ref()) {
         let _ = writeln!(out, "{depth} (not in the score)");
     }
+    if let Some(own) = r.own.describe(r.questions.len()) {
+        let _ = writeln!(out, "{}", capitalise_first(&own));
+    }
     out
+}
+
+fn capitalise_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// A score, coloured by its verdict.

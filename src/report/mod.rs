@@ -16,17 +16,21 @@ use serde::{Deserialize, Serialize};
 pub use self::score::HINT_COST;
 use self::score::mean;
 pub(crate) use self::score::round1;
-use crate::bank::Level;
+use crate::bank::{KeyPoint, Level};
 use crate::grade::{PointDetail, Verdict, borderline};
 use crate::layout::{mmss, plural};
 use crate::plan::Plan;
+use crate::selfgrade::{SelfAssessment, SelfGrade, SelfSummary};
 
 /// Version of the report's JSON shape; bumped when a field changes meaning.
 /// 2: verdicts are strong / adequate / weak / missed (1 said strong / good
 /// / partial / weak for the same bands); `borderline`, `details` and
 /// `notes` added. 3: a graded follow-up is its own item (its own id, with
 /// `follows` naming the parent) and no longer counts in `score`; `depth`
-/// summarises the follow-ups, `rounds` the rounds.
+/// summarises the follow-ups, `rounds` the rounds; the candidate's own grades
+/// (`self_score`, `self_rating`, `self_points`, `disagreement` per
+/// question; `self_score`, `self_rated`, `grader_score_same` overall) —
+/// absent before, unrated.
 pub const REPORT_VERSION: u32 = 3;
 
 /// One question's result.
@@ -75,6 +79,9 @@ pub struct QuestionReport {
     /// to grade it against, so it has no score.
     #[serde(default)]
     pub ungraded: bool,
+    /// The candidate's own grade beside this one (version 3; unrated before).
+    #[serde(flatten)]
+    pub own: SelfAssessment,
 }
 
 impl QuestionReport {
@@ -228,6 +235,9 @@ pub struct Report {
     /// Per-round results when the interview had more than one round.
     #[serde(default)]
     pub rounds: Vec<RoundReport>,
+    /// The candidate's own grades over the questions they rated (version 3).
+    #[serde(flatten)]
+    pub own: SelfSummary,
 }
 
 impl Report {
@@ -238,7 +248,8 @@ impl Report {
         if self.version >= REPORT_VERSION {
             return;
         }
-        for q in &mut self.questions {
+        // Version 2 added nothing to recompute; version 3's fields default to unrated.
+        for q in self.questions.iter_mut().filter(|_| self.version < 2) {
             if !q.skipped {
                 q.verdict = Verdict::from_score(q.score);
                 q.borderline = borderline(q.score);
@@ -304,8 +315,23 @@ impl Report {
             topics,
             depth: Some(depth),
             rounds,
+            own: SelfSummary::of(questions.iter().map(|q| (q.score, &q.own))),
             questions,
             warnings,
         }
+    }
+
+    /// Records the candidate's own grade of question `index` (against its
+    /// `key_points`) and sums the self grades up again; a report is
+    /// otherwise unchanged, so a review never moves the grader's scores.
+    pub fn rate(&mut self, index: usize, grade: &SelfGrade, key_points: &[KeyPoint]) {
+        let Some(q) = self.questions.get_mut(index) else { return };
+        q.own = SelfAssessment::new(grade, key_points, q.score, &q.details);
+        self.resum_self();
+    }
+
+    /// Recomputes [`Report::own`] from the questions' assessments.
+    pub fn resum_self(&mut self) {
+        self.own = SelfSummary::of(self.questions.iter().map(|q| (q.score, &q.own)));
     }
 }

@@ -9,6 +9,7 @@ use crate::bank::Question;
 use crate::catalog::Catalog;
 use crate::grade::{Grader, Rubric, Verdict, borderline};
 use crate::plan::{Plan, PlannedQuestion};
+use crate::selfgrade::SelfAssessment;
 use crate::sheet::Answer;
 
 impl Report {
@@ -103,6 +104,7 @@ fn grade_item(plan: &Plan, pq: &PlannedQuestion, item: Item<'_>, answer: Option<
     let text = answer.map(|a| a.text.trim()).unwrap_or("");
     let skipped = text.is_empty();
     // Unanswered, the grade still lists each key point with its source.
+    let key_points = item.rubric.map_or(&[][..], |r| r.key_points);
     let grade = item.rubric.map(|r| grader.grade(&grader.prepare(r), text));
     let raw = grade.as_ref().map_or(0.0, |g| g.score);
     let seconds = answer.and_then(|a| a.seconds);
@@ -114,6 +116,12 @@ fn grade_item(plan: &Plan, pq: &PlannedQuestion, item: Item<'_>, answer: Option<
         (f64::from(hints) * HINT_COST + f64::from(minutes_over * plan.overtime_penalty)).min(raw)
     };
     let score = round1(raw - penalty);
+    let details = grade.as_ref().map_or_else(Vec::new, |g| g.details.clone());
+    // An empty answer has nothing to rate: a self grade of it is ignored.
+    let own = match (answer.and_then(|a| a.self_grade.as_ref()), skipped) {
+        (Some(g), false) => SelfAssessment::new(g, key_points, score, &details),
+        _ => SelfAssessment::default(),
+    };
     QuestionReport {
         id: item.id,
         prompt: item.prompt,
@@ -125,7 +133,7 @@ fn grade_item(plan: &Plan, pq: &PlannedQuestion, item: Item<'_>, answer: Option<
         borderline: !skipped && borderline(score),
         covered: grade.as_ref().map_or_else(Vec::new, |g| g.covered.clone()),
         missed: grade.as_ref().map_or_else(Vec::new, |g| g.missed.clone()),
-        details: grade.as_ref().map_or_else(Vec::new, |g| g.details.clone()),
+        details,
         notes: grade.map_or_else(Vec::new, |g| g.notes),
         answer: text.to_string(),
         reference: item.reference,
@@ -138,6 +146,7 @@ fn grade_item(plan: &Plan, pq: &PlannedQuestion, item: Item<'_>, answer: Option<
         follow_up: false,
         follows: None,
         ungraded: false,
+        own,
     }
 }
 

@@ -46,6 +46,8 @@ impl AnswerRecord {
             origin: format!("session {session}"),
             hints: self.hints,
             follow_up: self.follow_up.clone(),
+            self_grade: None,
+            point_spans: Default::default(),
         }
     }
 }

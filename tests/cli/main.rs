@@ -13,5 +13,6 @@ mod interview;
 mod kill;
 mod live;
 mod rounds;
+mod selfgrade;
 mod shell;
 mod validation;
