@@ -6,8 +6,11 @@
 //! lines; tests drive it with a scripted prompter and a fake clock.
 
 pub mod clock;
+pub mod editor;
+pub mod keys;
 pub mod menu;
 pub mod prompter;
+pub mod screen;
 pub mod store;
 pub mod terminal;
 

@@ -3,76 +3,38 @@
 //! commands. All of grill's terminal handling for the live interview is
 //! here (the start menu is in [`super::menu`]).
 //!
-//! A ticking bar and a line-editing prompt cannot share the screen, so the
-//! answer is read key by key on a helper thread and the line being typed is
-//! drawn as part of the indicatif bar: finished lines scroll above it, the
-//! countdown stays under it. `--plain` reads whole lines instead and prints
+//! The answer is typed in grill's own editor ([`super::editor`]), read as
+//! crossterm events ([`super::keys`]) with the terminal out of line mode,
+//! and drawn with the countdown under it ([`super::screen`]); notices
+//! print above that region. `--plain` reads whole lines instead and prints
 //! time as text, for screen readers and logs.
 
-use std::io;
+use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::Duration;
 
-use console::{Key, Term, style};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use console::{Term, style};
 
 use super::clock::Clock;
+use super::editor::{Edit, Editor};
+use super::keys::{Action, action};
 use super::prompter::{Header, Input, Prompter, RoundClock, Timing, command};
+use super::screen::{Screen, editor_frame, status_line};
 use crate::layout::mmss;
 use crate::layout::wrap;
 
-/// How often the countdown is redrawn.
+/// How long to wait for a key before the countdown is looked at again.
 const TICK: Duration = Duration::from_millis(200);
 
 /// How the prompter draws time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Display {
-    /// A live bar under the answer, redrawn as time passes.
+    /// A live countdown under the answer, redrawn as time passes.
     Bars,
     /// Time as text lines, nothing redrawn.
     Plain,
-}
-
-/// Reads one key at a time on a helper thread, only when asked, so that no
-/// read is left half-done (with the terminal in raw mode) when grill exits.
-struct Keys {
-    ask: Sender<()>,
-    keys: Receiver<io::Result<Key>>,
-    pending: bool,
-}
-
-impl Keys {
-    fn start() -> Keys {
-        let (ask, asked) = channel::<()>();
-        let (send, keys) = channel();
-        std::thread::spawn(move || {
-            let term = Term::stderr();
-            while asked.recv().is_ok() {
-                if send.send(term.read_key_raw()).is_err() {
-                    break;
-                }
-            }
-        });
-        Keys { ask, keys, pending: false }
-    }
-
-    /// The next key, or `None` when `timeout` passes first.
-    fn next(&mut self, timeout: Duration) -> io::Result<Option<Key>> {
-        if !self.pending {
-            self.ask.send(()).map_err(|_| io::Error::other("the keyboard reader stopped"))?;
-            self.pending = true;
-        }
-        match self.keys.recv_timeout(timeout) {
-            Ok(key) => {
-                self.pending = false;
-                key.map(Some)
-            }
-            Err(RecvTimeoutError::Timeout) => Ok(None),
-            Err(RecvTimeoutError::Disconnected) => Err(io::Error::other("the keyboard reader stopped")),
-        }
-    }
 }
 
 /// Keeps the terminal out of line mode (no echo, no line buffering, Ctrl-C
@@ -96,7 +58,11 @@ impl KeyMode {
         keys.local_modes
             .remove(LocalModes::ICANON | LocalModes::ECHO | LocalModes::ISIG | LocalModes::IEXTEN);
         tcsetattr(&tty, OptionalActions::Drain, &keys).ok()?;
-        Some(KeyMode { tty, original })
+        let mut mode = KeyMode { tty, original };
+        // Bracketed paste: a pasted answer arrives as one event, blank
+        // lines and all, instead of being ended at its first blank line.
+        let _ = crossterm::execute!(mode.tty, crossterm::event::EnableBracketedPaste);
+        Some(mode)
     }
 
     /// Runs `f` (an editor) with the terminal as it was before.
@@ -115,6 +81,7 @@ impl KeyMode {
 #[cfg(unix)]
 impl Drop for KeyMode {
     fn drop(&mut self) {
+        let _ = crossterm::execute!(self.tty, crossterm::event::DisableBracketedPaste);
         let _ = rustix::termios::tcsetattr(&self.tty, rustix::termios::OptionalActions::Drain, &self.original);
     }
 }
@@ -162,26 +129,47 @@ impl Lines {
 }
 
 enum Source {
-    Keys(Keys),
+    /// Key, paste and resize events from the terminal (crossterm).
+    Keys,
     Lines(Lines),
 }
 
-/// What one input step produced.
-enum Step {
-    /// A finished line (Enter).
-    Line(String),
-    /// End of the answer (Ctrl-D, end of input).
-    End,
-    Interrupt,
-    /// Nothing yet: redraw and wait again.
-    Tick,
+/// What a finished line starting with `:` stands for.
+enum Typed {
+    Input(Input),
+    /// `:e`: write the answer in `$EDITOR`.
+    Edit,
+    /// A `:word` grill does not know.
+    Unknown,
+    /// Part of the answer.
+    Text,
 }
+
+fn typed(line: &str, draft: String) -> Typed {
+    let line = line.trim();
+    if line == ":e" || line == ":edit" {
+        return Typed::Edit;
+    }
+    if let Some(input) = command(line, draft) {
+        return Typed::Input(input);
+    }
+    let word = line.strip_prefix(':').unwrap_or("");
+    if !word.is_empty() && word.chars().all(|c| c.is_ascii_alphabetic()) {
+        Typed::Unknown
+    } else {
+        Typed::Text
+    }
+}
+
+const UNKNOWN: &str = "unknown command — :help";
+const SKIP_DRAFT: &str = "You have typed part of an answer: :skip again to throw it away, or keep typing.";
+const FROM_EDITOR: &str = "(the answer from the editor is below: Enter submits it, or keep editing)";
+const TYPE_FIRST: &str = "(type your answer first — or :skip)";
 
 /// The live interview in a terminal.
 pub struct TerminalPrompter {
     term: Term,
     source: Source,
-    display: Display,
     interrupted: Arc<AtomicBool>,
     /// Time warnings already given: the question's for the current
     /// question, the interview's for the whole interview.
@@ -197,13 +185,12 @@ impl TerminalPrompter {
     /// read, a closed terminal, a termination request).
     pub fn new(display: Display, interrupted: Arc<AtomicBool>) -> TerminalPrompter {
         let (source, key_mode) = match display {
-            Display::Bars => (Source::Keys(Keys::start()), KeyMode::enter()),
+            Display::Bars => (Source::Keys, KeyMode::enter()),
             Display::Plain => (Source::Lines(Lines::start()), None),
         };
         TerminalPrompter {
             term: Term::stderr(),
             source,
-            display,
             interrupted,
             warned: vec![],
             round: None,
@@ -219,38 +206,78 @@ impl TerminalPrompter {
         (self.term.size().1 as usize).clamp(40, 100)
     }
 
-    /// Waits for the next line, key or tick; `current` is the line being typed.
-    fn step(&mut self, current: &mut String) -> io::Result<Step> {
+    /// The terminal's columns and rows as they are now (80×24 when it
+    /// does not say, as a fresh pseudo-terminal may not).
+    fn size(&self) -> (usize, usize) {
+        let (w, h) = crossterm::terminal::size().unwrap_or((0, 0));
+        let w = if w == 0 { 80 } else { (w as usize).max(20) };
+        let h = if h == 0 { 24 } else { (h as usize).max(5) };
+        (w, h)
+    }
+
+    /// The next key event's action, or `None` when a tick passes first.
+    fn next_action(&mut self) -> io::Result<Option<Action>> {
         if self.interrupted.load(Ordering::SeqCst) {
-            return Ok(Step::Interrupt);
+            return Ok(Some(Action::Interrupt));
         }
-        match &mut self.source {
-            Source::Lines(lines) => match lines.lines.recv_timeout(TICK) {
-                Ok(Some(line)) => Ok(Step::Line(clean(&line))),
-                Ok(None) | Err(RecvTimeoutError::Disconnected) => Ok(Step::End),
-                Err(RecvTimeoutError::Timeout) => Ok(Step::Tick),
-            },
-            Source::Keys(keys) => match keys.next(TICK) {
-                Ok(None) => Ok(Step::Tick),
-                Ok(Some(Key::CtrlC)) => Ok(Step::Interrupt),
-                Ok(Some(Key::Enter)) => Ok(Step::Line(std::mem::take(current))),
-                Ok(Some(Key::Char('\u{4}'))) => Ok(Step::End),
-                Ok(Some(Key::Backspace)) => {
-                    current.pop();
-                    Ok(Step::Tick)
+        if crossterm::event::poll(TICK)? {
+            return Ok(Some(action(&crossterm::event::read()?)));
+        }
+        Ok(None)
+    }
+
+    /// One line: `None` at Ctrl-C or the end of input.
+    fn line(&mut self) -> io::Result<Option<String>> {
+        if let Source::Lines(lines) = &self.source {
+            loop {
+                if self.interrupted.load(Ordering::SeqCst) {
+                    return Ok(None);
                 }
-                Ok(Some(Key::Tab)) => {
-                    current.push_str("    ");
-                    Ok(Step::Tick)
+                match lines.lines.recv_timeout(TICK) {
+                    Ok(Some(line)) => return Ok(Some(clean(&line))),
+                    Ok(None) | Err(RecvTimeoutError::Disconnected) => return Ok(None),
+                    Err(RecvTimeoutError::Timeout) => {}
                 }
-                Ok(Some(Key::Char(c))) if !c.is_control() => {
-                    current.push(c);
-                    Ok(Step::Tick)
+            }
+        }
+        let mut editor = Editor::default();
+        let mut screen = Screen::default();
+        loop {
+            let (width, height) = self.size();
+            screen.draw(editor_frame(&editor, None, width, height), width)?;
+            match self.next_action()? {
+                Some(Action::Enter) => {
+                    screen.clear(width)?;
+                    return Ok(Some(editor.text().to_string()));
                 }
-                Ok(Some(_)) => Ok(Step::Tick),
-                Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => Ok(Step::End),
-                Err(e) => Err(e),
-            },
+                Some(Action::Interrupt | Action::End) => {
+                    screen.clear(width)?;
+                    return Ok(None);
+                }
+                Some(Action::Edit(e)) => editor.apply(&e, width.saturating_sub(3)),
+                _ => {}
+            }
+        }
+    }
+
+    /// Opens `$EDITOR` on `text` with the terminal as it was before the
+    /// interview; the edited text, or `None` after saying why not.
+    fn external_editor(&mut self, text: &str) -> Option<String> {
+        let edit = || dialoguer::Editor::new().edit(text);
+        let edited = match &self.key_mode {
+            Some(mode) => mode.suspend(edit),
+            None => edit(),
+        };
+        match edited {
+            Ok(Some(text)) if !text.trim().is_empty() => Some(clean_block(&text)),
+            Ok(_) => {
+                self.print("(editor closed without an answer; keep typing)");
+                None
+            }
+            Err(e) => {
+                self.print(&format!("cannot open the editor ({e}); set $EDITOR, or keep typing here"));
+                None
+            }
         }
     }
 
@@ -291,6 +318,144 @@ impl TerminalPrompter {
         );
         out
     }
+
+    /// The answer prompt in a terminal: the editor with the countdown
+    /// under it.
+    fn read_keys(&mut self, timing: Timing, clock: &dyn Clock, draft: &str) -> io::Result<Input> {
+        let started = clock.now();
+        let live = || clock.now().saturating_sub(started).as_millis() as u64;
+        let colour = console::colors_enabled_stderr();
+        let mut editor = Editor::new(&if draft.is_empty() { String::new() } else { format!("{draft}\n") });
+        let mut screen = Screen::default();
+        let mut skip_asked = false;
+        let mut width: usize;
+        let result = loop {
+            let (w, height) = self.size();
+            width = w;
+            for warning in self.warnings(timing, live()) {
+                screen.print_above(&style(warning).yellow().to_string(), width)?;
+            }
+            let status = status_line(timing, live(), self.round.as_ref(), width, colour);
+            screen.draw(editor_frame(&editor, Some(status), width, height), width)?;
+            let Some(act) = self.next_action()? else { continue };
+            match act {
+                Action::Edit(e) => editor.apply(&e, width.saturating_sub(3)),
+                Action::Interrupt => break Input::Interrupted(draft_of(&editor)),
+                Action::End if editor.is_blank() => break Input::Skip,
+                Action::End => break Input::Answer(draft_of(&editor)),
+                Action::Enter => {
+                    let line = editor.current_line().to_string();
+                    let rest = |editor: &Editor| {
+                        let mut without = editor.clone();
+                        draft_of_text(&without.take_current_line())
+                    };
+                    match typed(&line, rest(&editor)) {
+                        Typed::Text if editor.at_empty_last_line() && editor.is_blank() => {
+                            screen.print_above(TYPE_FIRST, width)?;
+                        }
+                        Typed::Text if editor.at_empty_last_line() => break Input::Answer(draft_of(&editor)),
+                        Typed::Text => editor.apply(&Edit::Newline, width),
+                        Typed::Unknown => {
+                            editor.take_current_line();
+                            screen.print_above(&style(UNKNOWN).yellow().to_string(), width)?;
+                        }
+                        Typed::Input(Input::Skip) if !rest(&editor).trim().is_empty() && !skip_asked => {
+                            skip_asked = true;
+                            editor.take_current_line();
+                            screen.print_above(&style(SKIP_DRAFT).yellow().to_string(), width)?;
+                        }
+                        Typed::Input(input) => break input,
+                        Typed::Edit => {
+                            let text = draft_of_text(&editor.take_current_line());
+                            screen.clear(width)?;
+                            if let Some(edited) = self.external_editor(&text) {
+                                self.print(FROM_EDITOR);
+                                editor = Editor::new(&format!("{edited}\n"));
+                            }
+                        }
+                    }
+                    if !matches!(typed(&line, String::new()), Typed::Input(Input::Skip)) {
+                        skip_asked = false;
+                    }
+                }
+                Action::Escape | Action::Redraw | Action::Ignore => {}
+            }
+        };
+        screen.clear(width)?;
+        if let Input::Answer(text) = &result {
+            for row in editor_frame(&Editor::new(text), None, width, usize::MAX).rows {
+                let _ = writeln!(io::stderr(), "{row}");
+            }
+        }
+        let clocks = RoundClock::beside(self.round.as_ref(), countdown(timing, live()), live());
+        self.print(&style(format!("[{clocks}]")).dim().to_string());
+        Ok(result)
+    }
+
+    /// The answer prompt for `--plain`: whole lines, time as text.
+    fn read_lines(&mut self, timing: Timing, clock: &dyn Clock, draft: &str) -> io::Result<Input> {
+        let started = clock.now();
+        let mut lines: Vec<String> = draft.lines().map(str::to_string).collect();
+        for l in &lines {
+            self.print(&format!("> {l}"));
+        }
+        self.print(&format!("[{}]", RoundClock::beside(self.round.as_ref(), countdown(timing, 0), 0)));
+        let mut skip_asked = false;
+        loop {
+            let live = clock.now().saturating_sub(started).as_millis() as u64;
+            for w in self.warnings(timing, live) {
+                // On a line of its own, not after what is being typed.
+                self.print(&format!("\n{w}"));
+            }
+            let Source::Lines(source) = &self.source else {
+                return Err(io::Error::other("plain input without a line reader"));
+            };
+            if self.interrupted.load(Ordering::SeqCst) {
+                return Ok(Input::Interrupted(lines.join("\n")));
+            }
+            let line = match source.lines.recv_timeout(TICK) {
+                Ok(Some(line)) => clean(&line),
+                Ok(None) | Err(RecvTimeoutError::Disconnected) => {
+                    let text = lines.join("\n");
+                    return Ok(if text.trim().is_empty() { Input::Skip } else { Input::Answer(text) });
+                }
+                Err(RecvTimeoutError::Timeout) => continue,
+            };
+            let draft = lines.join("\n");
+            match typed(&line, draft.clone()) {
+                Typed::Input(Input::Skip) if !draft.trim().is_empty() && !skip_asked => {
+                    skip_asked = true;
+                    self.print(SKIP_DRAFT);
+                    continue;
+                }
+                Typed::Input(input) => return Ok(input),
+                Typed::Unknown => self.print(UNKNOWN),
+                Typed::Edit => {
+                    if let Some(edited) = self.external_editor(&draft) {
+                        self.print(FROM_EDITOR);
+                        lines = edited.lines().map(str::to_string).collect();
+                        for l in &lines {
+                            self.print(&format!("> {l}"));
+                        }
+                    }
+                }
+                Typed::Text if line.trim().is_empty() && draft.trim().is_empty() => self.print(TYPE_FIRST),
+                Typed::Text if line.trim().is_empty() => return Ok(Input::Answer(draft)),
+                Typed::Text => lines.push(line),
+            }
+            skip_asked = false;
+        }
+    }
+}
+
+/// The editor's text as an answer or draft: without the empty line the
+/// cursor stood on.
+fn draft_of(editor: &Editor) -> String {
+    draft_of_text(editor.text())
+}
+
+fn draft_of_text(text: &str) -> String {
+    text.trim_end_matches('\n').to_string()
 }
 
 /// Strips control characters (escape sequences included) from typed text,
@@ -319,15 +484,10 @@ impl Prompter for TerminalPrompter {
         self.print(&format!("\n{}\n", style(title).bold()));
         self.print(&wrap(text, width, ""));
         self.print(&format!("\n{}", style("Press Enter to start, or type :quit to leave.").dim()));
-        let mut current = String::new();
-        loop {
-            match self.step(&mut current)? {
-                Step::Line(l) if l.trim() == ":quit" || l.trim() == ":q" => return Ok(false),
-                Step::Line(_) => return Ok(true),
-                Step::End | Step::Interrupt => return Ok(false),
-                Step::Tick => {}
-            }
-        }
+        Ok(match self.line()? {
+            Some(l) => !matches!(l.trim(), ":quit" | ":q"),
+            None => false,
+        })
     }
 
     fn question(&mut self, h: &Header) {
@@ -350,116 +510,10 @@ impl Prompter for TerminalPrompter {
     }
 
     fn read(&mut self, timing: Timing, clock: &dyn Clock, draft: &str) -> io::Result<Input> {
-        let started = clock.now();
-        let mut lines: Vec<String> = draft.lines().map(str::to_string).collect();
-        let mut current = String::new();
-        let bar = match self.display {
-            Display::Bars => {
-                let bar = ProgressBar::with_draw_target(Some(timing.question_budget.max(1)), ProgressDrawTarget::term(Term::stderr(), 10));
-                bar.set_style(
-                    ProgressStyle::with_template("{msg}\n{bar:20.cyan/blue} {prefix}")
-                        .expect("valid template")
-                        .progress_chars("█▓░"),
-                );
-                for l in &lines {
-                    bar.println(format!("> {l}"));
-                }
-                Some(bar)
-            }
-            Display::Plain => {
-                for l in &lines {
-                    self.print(&format!("> {l}"));
-                }
-                self.print(&format!("[{}]", RoundClock::beside(self.round.as_ref(), countdown(timing, 0), 0)));
-                None
-            }
-        };
-        let width = self.width();
-        let result = loop {
-            let live = clock.now().saturating_sub(started).as_millis() as u64;
-            for w in self.warnings(timing, live) {
-                match &bar {
-                    Some(b) => b.println(style(w).yellow().to_string()),
-                    // On a line of its own, not after what is being typed.
-                    None => self.print(&format!("\n{w}")),
-                }
-            }
-            if let Some(b) = &bar {
-                b.set_position((timing.question_spent + live).min(timing.question_budget));
-                b.set_prefix(RoundClock::beside(self.round.as_ref(), countdown(timing, live), live));
-                let shown: String = current
-                    .chars()
-                    .rev()
-                    .take(width.saturating_sub(6))
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect();
-                b.set_message(format!("> {shown}▏"));
-            }
-            let draft_with = |lines: &[String], extra: &str| {
-                let mut all = lines.to_vec();
-                if !extra.is_empty() {
-                    all.push(extra.to_string());
-                }
-                all.join("\n")
-            };
-            match self.step(&mut current)? {
-                Step::Tick => {}
-                Step::Interrupt => break Input::Interrupted(draft_with(&lines, &current)),
-                Step::End => {
-                    let text = draft_with(&lines, &current);
-                    if let Some(b) = bar.as_ref().filter(|_| !current.is_empty()) {
-                        b.println(format!("> {current}"));
-                    }
-                    break if text.trim().is_empty() { Input::Skip } else { Input::Answer(text) };
-                }
-                Step::Line(line) => {
-                    if line.trim() == ":e" || line.trim() == ":edit" {
-                        let before = lines.join("\n");
-                        let edit = || match &self.key_mode {
-                            Some(mode) => mode.suspend(|| dialoguer::Editor::new().edit(&before)),
-                            None => dialoguer::Editor::new().edit(&before),
-                        };
-                        let edited = match &bar {
-                            Some(b) => b.suspend(edit),
-                            None => edit(),
-                        };
-                        match edited {
-                            Ok(Some(text)) if !text.trim().is_empty() => break Input::Answer(clean_block(&text)),
-                            Ok(_) => self.print("(editor closed without an answer; keep typing)"),
-                            Err(e) => self.print(&format!("cannot open the editor ({e}); set $EDITOR, or keep typing here")),
-                        }
-                        continue;
-                    }
-                    if let Some(input) = command(&line, lines.join("\n")) {
-                        break input;
-                    }
-                    if line.trim().is_empty() {
-                        if lines.iter().all(|l| l.trim().is_empty()) {
-                            let tip = "(type your answer first — or :skip)";
-                            match &bar {
-                                Some(b) => b.println(tip),
-                                None => self.print(tip),
-                            }
-                            continue;
-                        }
-                        break Input::Answer(lines.join("\n"));
-                    }
-                    if let Some(b) = &bar {
-                        b.println(format!("> {line}"));
-                    }
-                    lines.push(line);
-                }
-            }
-        };
-        if let Some(b) = bar {
-            b.finish_and_clear();
-            let live = clock.now().saturating_sub(started).as_millis() as u64;
-            let clocks = RoundClock::beside(self.round.as_ref(), countdown(timing, live), live);
-            self.print(&style(format!("[{clocks}]")).dim().to_string());
+        match self.source {
+            Source::Keys => self.read_keys(timing, clock, draft),
+            Source::Lines(_) => self.read_lines(timing, clock, draft),
         }
-        Ok(result)
     }
 
     fn say(&mut self, text: &str) {
@@ -473,13 +527,8 @@ impl Prompter for TerminalPrompter {
 
     fn pause(&mut self) -> io::Result<()> {
         self.print(&style("Paused — the clock is stopped. Press Enter to go on.").yellow().to_string());
-        let mut current = String::new();
-        loop {
-            match self.step(&mut current)? {
-                Step::Tick => {}
-                _ => return Ok(()),
-            }
-        }
+        self.line()?;
+        Ok(())
     }
 }
 

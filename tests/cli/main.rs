@@ -2,6 +2,7 @@
 //! environment and a temporary directory per test. One test binary, one
 //! module per area.
 
+mod editing;
 mod follow_ups;
 mod fuzz_regressions;
 mod grade;
