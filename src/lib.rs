@@ -10,6 +10,7 @@
 pub mod atomic;
 pub mod bank;
 pub mod batch;
+pub mod calibration;
 pub mod catalog;
 pub mod config;
 pub mod diagnostic;
