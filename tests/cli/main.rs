@@ -17,3 +17,4 @@ mod rounds;
 mod selfgrade;
 mod shell;
 mod validation;
+mod writers;
