@@ -5,6 +5,7 @@
 use std::io;
 
 use super::clock::Clock;
+use super::rating::{Card, Rated};
 use crate::layout::mmss;
 
 /// What the candidate did at an answer prompt. Variants that leave the
@@ -105,6 +106,12 @@ pub trait Prompter {
     /// The round clock to show beside the interview's at the next
     /// [`Prompter::read`]; `None` for a single-round interview.
     fn round_clock(&mut self, _clock: Option<RoundClock>) {}
+    /// Shows the rating screen for one answer ([`super::rating`]) with the
+    /// clock stopped. A prompter that cannot ask gives no rating.
+    fn rate(&mut self, card: &Card) -> io::Result<Rated> {
+        let _ = card;
+        Ok(Rated::Unrated)
+    }
 }
 
 /// Help text for the commands the answer prompt understands.

@@ -90,6 +90,10 @@ struct Script<'c> {
     asked: Vec<String>,
     drafts: Vec<String>,
     rounds: Vec<RoundClock>,
+    /// What the rating screens give, in turn (then no rating); each takes
+    /// 30 seconds, which no question's clock may count.
+    ratings: VecDeque<rating::Rated>,
+    cards: Vec<rating::Card>,
 }
 
 impl<'c> Script<'c> {
@@ -101,6 +105,8 @@ impl<'c> Script<'c> {
             asked: vec![],
             drafts: vec![],
             rounds: vec![],
+            ratings: VecDeque::new(),
+            cards: vec![],
         }
     }
 }
@@ -128,6 +134,11 @@ impl Prompter for Script<'_> {
     }
     fn round_clock(&mut self, clock: Option<RoundClock>) {
         self.rounds.extend(clock);
+    }
+    fn rate(&mut self, card: &rating::Card) -> io::Result<rating::Rated> {
+        self.cards.push(card.clone());
+        self.clock.advance(Duration::from_secs(30));
+        Ok(self.ratings.pop_front().unwrap_or(rating::Rated::Unrated))
     }
 }
 
@@ -491,4 +502,52 @@ fn instant_feedback_waits_with_the_clock_stopped() {
     // The scripted pause takes 1000 s; none of it is counted.
     assert_eq!(report.seconds, Some(30));
     assert_eq!(progress.elapsed_ms, 30_000);
+}
+
+#[test]
+fn self_grading_at_the_end_rates_each_answer_and_ctrl_c_keeps_what_was_rated() {
+    use crate::selfgrade::{Rating, SelfGrade};
+    let Setup { c, g, clock } = setup("none");
+    let mut progress = start(&c);
+    progress.self_grade = true;
+    let mut script = Script::new(
+        &clock,
+        vec![
+            (10, Input::Answer("The kubelet restarts the container.".into())),
+            (5, Input::Answer("Something about endpoints.".into())),
+            (5, Input::Skip),
+        ],
+    );
+    script.ratings = [rating::Rated::Given(SelfGrade::Rating(Rating::Good)), rating::Rated::Interrupted].into();
+    let mut saved = vec![];
+    let report = finished(
+        run(&mut progress, &c, &g, &mut script, &clock, &mut |p| {
+            saved.push(p.answers.iter().filter(|a| a.self_grade.is_some()).count());
+            Ok(())
+        })
+        .unwrap(),
+    );
+    // Two answers to rate (the skipped one has nothing), after the last question.
+    assert_eq!(script.cards.len(), 2);
+    assert_eq!(script.cards[0].number, "1/2");
+    assert_eq!(script.cards[0].points, ["kubelet restarts the container", "probe keeps failing"]);
+    assert!(
+        script.said.iter().any(|s| s.contains("ratings given are kept")),
+        "{:?}",
+        script.said
+    );
+    assert_eq!(report.questions[0].own.self_score, Some(80.0));
+    assert_eq!(report.questions[1].own.self_score, None);
+    assert_eq!(report.own.self_rated, 1);
+    assert!(saved.contains(&1), "the rating was saved as it was given");
+    assert_eq!(report.questions[0].seconds, Some(10), "rating does not run the question's clock");
+}
+
+#[test]
+fn without_self_grading_no_rating_screen_is_shown() {
+    let Setup { c, g, clock } = setup("none");
+    let mut progress = start(&c);
+    let mut script = Script::new(&clock, vec![(10, Input::Answer("x".into())), (5, Input::Skip), (5, Input::Skip)]);
+    finished(run(&mut progress, &c, &g, &mut script, &clock, &mut |_| Ok(())).unwrap());
+    assert!(script.cards.is_empty());
 }
