@@ -19,13 +19,14 @@ use std::time::Duration;
 
 use crate::catalog::Catalog;
 use crate::grade::{Grader, Rubric};
+use crate::layout::{mmss, plural};
 use crate::report::Report;
 use crate::scenario::FollowUps;
 use crate::selfgrade::SelfAssessment;
 use rating::{Card, Rated};
 
 pub use clock::{Clock, FakeClock, SystemClock};
-pub use prompter::{Header, Input, Prompter, Timing};
+pub use prompter::{Header, Input, Prompter, RoundClock, Timing};
 pub use store::{AnswerRecord, Feedback, Progress, Store};
 
 /// Score from which an answer counts as strong enough for a follow-up.
@@ -67,10 +68,11 @@ pub fn run(
             .map(|s| s.briefing.clone())
             .unwrap_or_default();
         let intro = format!(
-            "{briefing}\n\n{} questions at {} level, {} in all. Type :help at any time for commands.",
-            progress.plan.questions.len(),
+            "{briefing}\n\n{}{} at {} level, {} in all. Type :help at any time for commands.",
+            rounds_list(&progress.plan),
+            plural(progress.plan.questions.len(), "question"),
             progress.plan.level,
-            crate::layout::mmss(progress.plan.budget_seconds)
+            mmss(progress.plan.budget_seconds)
         );
         if !prompter.briefing(&progress.plan.title, intro.trim())? {
             saver.save(progress, prompter);
@@ -99,13 +101,15 @@ pub fn run(
             if first_of_round {
                 let r = &progress.plan.rounds[pq.round];
                 let text = format!(
-                    "Round {}: {} ({})\n{}",
+                    "Round {}/{}: {} ({})\n{}",
                     pq.round + 1,
+                    progress.plan.rounds.len(),
                     r.title,
-                    crate::layout::mmss(r.budget_seconds),
+                    mmss(r.budget_seconds),
                     r.briefing
                 );
                 prompter.say(text.trim());
+                progress.round_ms = 0;
             }
         }
         if !progress.in_follow_up {
@@ -183,10 +187,13 @@ pub fn run(
         }
         if progress.elapsed_ms >= u64::from(progress.plan.budget_seconds) * 1000 && progress.next < total {
             prompter.say(&format!(
-                "The interview's time is up: the {} remaining question(s) count as skipped.",
-                total - progress.next
+                "The interview's time is up: {} count as skipped.",
+                plural(total - progress.next, "remaining question")
             ));
             break;
+        }
+        if progress.next < total && progress.plan.questions[progress.next].round != pq.round {
+            prompter.hold(&round_summary(progress, grader, catalog, pq.round))?;
         }
     }
     if progress.self_grade && progress.feedback == Feedback::End {
@@ -211,10 +218,14 @@ fn give(progress: &mut Progress, record: AnswerRecord, grader: &Grader, catalog:
                 if !g.missed.is_empty() {
                     text += &format!(" — missed: {}", g.missed.join("; "));
                 }
-                prompter.say(&text);
                 if let Some(own) = &record.self_grade {
+                    prompter.say(&text);
                     let key_points = rubric_of(catalog, &record.id, record.follow_up.as_deref()).map_or(&[][..], |r| r.key_points);
-                    prompter.say(&side_by_side(&SelfAssessment::new(own, key_points, g.score, &g.details), g.score));
+                    text = side_by_side(&SelfAssessment::new(own, key_points, g.score, &g.details), g.score);
+                }
+                // The next clock starts when the candidate has read it.
+                if let Err(e) = prompter.hold(&text) {
+                    prompter.say(&format!("({e})"));
                 }
             }
             None if record.text.trim().is_empty() => prompter.say("Skipped."),
@@ -321,6 +332,14 @@ fn ask(
 ) -> std::io::Result<Asked> {
     prompter.question(header);
     loop {
+        if progress.plan.rounds.len() > 1 {
+            let round = progress.plan.questions.get(progress.next).map_or(0, |q| q.round);
+            prompter.round_clock(progress.plan.rounds.get(round).map(|r| RoundClock {
+                label: format!("round {}/{}", round + 1, progress.plan.rounds.len()),
+                spent: progress.round_ms,
+                budget: u64::from(r.budget_seconds) * 1000,
+            }));
+        }
         let timing = Timing {
             question_spent: progress.draft_ms,
             question_budget: u64::from(header.budget_seconds) * 1000,
@@ -332,6 +351,7 @@ fn ask(
         let spent = ms(clock.now().saturating_sub(started));
         progress.draft_ms += spent;
         progress.elapsed_ms += spent;
+        progress.round_ms += spent;
         let record = |text: String, p: &Progress| AnswerRecord {
             id: id.to_string(),
             text,
@@ -389,8 +409,8 @@ fn ask(
                 let target = std::path::Path::new(&path);
                 match crate::atomic::write_output(target, &sheet, crate::atomic::Existing::Keep) {
                     Ok(()) => prompter.say(&format!(
-                        "Wrote {} answer(s) to {path}; grade them any time with: grill run --answers {path}",
-                        answers.iter().filter(|a| !a.text.trim().is_empty()).count()
+                        "Wrote {} to {path}; grade them any time with: grill run --answers {path}",
+                        plural(answers.iter().filter(|a| !a.text.trim().is_empty()).count(), "answer")
                     )),
                     // `:save` never replaces a file: it may be another sheet, or
                     // not a file at all (`:save /dev/full`).
@@ -413,6 +433,62 @@ fn ask(
             }
         }
     }
+}
+
+/// The rounds of a plan of more than one, one a line, for the briefing.
+fn rounds_list(plan: &crate::plan::Plan) -> String {
+    if plan.rounds.len() < 2 {
+        return String::new();
+    }
+    let mut out = format!("{} rounds:\n", plan.rounds.len());
+    for (i, r) in plan.rounds.iter().enumerate() {
+        let n = plan.questions.iter().filter(|q| q.round == i).count();
+        out += &format!("  {}. {} — {}, {}\n", i + 1, r.title, plural(n, "question"), mmss(r.budget_seconds));
+    }
+    out + "\n"
+}
+
+/// What a candidate reads when round `round` ends: how much was answered,
+/// in what time, the score so far when feedback is instant, and what
+/// comes next.
+fn round_summary(progress: &Progress, grader: &Grader, catalog: &Catalog, round: usize) -> String {
+    let plan = &progress.plan;
+    let r = &plan.rounds[round];
+    let ids: Vec<&str> = plan.questions.iter().filter(|q| q.round == round).map(|q| q.id.as_str()).collect();
+    let given = progress
+        .answers
+        .iter()
+        .filter(|a| a.follow_up.is_none() && ids.contains(&a.id.as_str()));
+    let answered = given.clone().filter(|a| !a.text.trim().is_empty()).count();
+    let mut text = format!(
+        "End of round {}/{}: {}. {} of {} answered, {} of {}.",
+        round + 1,
+        plan.rounds.len(),
+        r.title,
+        answered,
+        plural(ids.len(), "question"),
+        mmss((progress.round_ms / 1000) as u32),
+        mmss(r.budget_seconds)
+    );
+    if progress.feedback == Feedback::Instant {
+        let scores = given.map(|a| {
+            rubric_of(catalog, &a.id, None)
+                .filter(|_| !a.text.trim().is_empty())
+                .map_or(0.0, |rubric| grader.grade(&grader.prepare(rubric), &a.text).score)
+        });
+        let mean = scores.sum::<f64>() / ids.len().max(1) as f64;
+        text += &format!(" Round score {mean:.1}.");
+    }
+    if let Some(next) = plan.rounds.get(round + 1) {
+        text += &format!(
+            "\nNext: round {}/{}, {} ({}).",
+            round + 2,
+            plan.rounds.len(),
+            next.title,
+            mmss(next.budget_seconds)
+        );
+    }
+    text + " The clock is stopped."
 }
 
 /// What an answer to question `id` is graded against: the question's own

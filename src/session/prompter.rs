@@ -6,6 +6,7 @@ use std::io;
 
 use super::clock::Clock;
 use super::rating::{Card, Rated};
+use crate::layout::mmss;
 
 /// What the candidate did at an answer prompt. Variants that leave the
 /// prompt without an answer carry the text typed so far, so nothing typed
@@ -38,6 +39,40 @@ pub struct Timing {
     pub total_budget: u64,
 }
 
+/// The clock of the round being asked, for interviews of more than one
+/// round, shown beside the interview's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoundClock {
+    /// `Round 2/3`.
+    pub label: String,
+    /// Time spent in the round before this prompt opened, in milliseconds.
+    pub spent: u64,
+    pub budget: u64,
+}
+
+impl RoundClock {
+    /// `round 2/3 9:40 left`, or `round 2/3 over by 0:20`, `live`
+    /// milliseconds into the prompt.
+    pub fn text(&self, live: u64) -> String {
+        let left = self.budget as i64 - (self.spent + live) as i64;
+        if left >= 0 {
+            format!("{} {} left", self.label, mmss((left / 1000) as u32))
+        } else {
+            format!("{} over by {}", self.label, mmss((-left / 1000) as u32))
+        }
+    }
+
+    /// `countdown` (the question's and interview's clocks) with the round's
+    /// clock put between them when there is one.
+    pub fn beside(round: Option<&RoundClock>, countdown: String, live: u64) -> String {
+        match (round, countdown.split_once(" · ")) {
+            (Some(r), Some((question, interview))) => format!("{question} · {} · {interview}", r.text(live)),
+            (Some(r), None) => format!("{countdown} · {}", r.text(live)),
+            (None, _) => countdown,
+        }
+    }
+}
+
 /// How a question is introduced.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header {
@@ -61,6 +96,16 @@ pub trait Prompter {
     fn say(&mut self, text: &str);
     /// Waits for Enter with the clock stopped.
     fn pause(&mut self) -> io::Result<()>;
+    /// Shows `text` (a round's summary, instant feedback) and waits for
+    /// Enter with the clock stopped, so the next question's clock starts
+    /// only when the candidate has read it.
+    fn hold(&mut self, text: &str) -> io::Result<()> {
+        self.say(text);
+        self.pause()
+    }
+    /// The round clock to show beside the interview's at the next
+    /// [`Prompter::read`]; `None` for a single-round interview.
+    fn round_clock(&mut self, _clock: Option<RoundClock>) {}
     /// Shows the rating screen for one answer ([`super::rating`]) with the
     /// clock stopped. A prompter that cannot ask gives no rating.
     fn rate(&mut self, card: &Card) -> io::Result<Rated> {

@@ -13,7 +13,7 @@ use crossterm::terminal::{BeginSynchronizedUpdate, Clear, ClearType, EndSynchron
 use crossterm::{QueueableCommand, queue};
 
 use super::editor::{Editor, char_width};
-use super::prompter::Timing;
+use super::prompter::{RoundClock, Timing};
 use crate::layout::mmss;
 
 /// What the region shows: its rows and where the cursor stands.
@@ -149,7 +149,7 @@ fn fit(text: &str, width: usize) -> String {
 /// over) and the time left for the question and the interview. When the
 /// terminal is narrow the bar shrinks, then goes, then the labels shorten —
 /// the line never wraps.
-pub fn status_line(t: Timing, live: u64, width: usize, colour: bool) -> String {
+pub fn status_line(t: Timing, live: u64, round: Option<&RoundClock>, width: usize, colour: bool) -> String {
     let q_left = t.question_budget as i64 - (t.question_spent + live) as i64;
     let total_left = t.total_budget as i64 - (t.total_spent + live) as i64;
     let time = |left: i64, long: bool| match (left >= 0, long) {
@@ -158,10 +158,31 @@ pub fn status_line(t: Timing, live: u64, width: usize, colour: bool) -> String {
         (true, false) => mmss((left / 1000) as u32),
         (false, false) => format!("+{}", mmss((-left / 1000) as u32)),
     };
+    // The round's clock, when there is one, goes between the two.
+    let round = |short: bool| match round {
+        None => String::new(),
+        Some(r) => {
+            let left = r.budget as i64 - (r.spent + live) as i64;
+            match short {
+                false => format!("{} {} · ", r.label, time(left, true)),
+                true => format!("r {} · ", time(left, false)),
+            }
+        }
+    };
     let texts = [
-        format!("question {} · interview {}", time(q_left, true), time(total_left, true)),
-        format!("question {} · total {}", time(q_left, false), time(total_left, false)),
-        format!("q {} · all {}", time(q_left, false), time(total_left, false)),
+        format!(
+            "question {} · {}interview {}",
+            time(q_left, true),
+            round(false),
+            time(total_left, true)
+        ),
+        format!(
+            "question {} · {}total {}",
+            time(q_left, false),
+            round(true),
+            time(total_left, false)
+        ),
+        format!("q {} · {}all {}", time(q_left, false), round(true), time(total_left, false)),
     ];
     let room = width.saturating_sub(1);
     let spent = (t.question_spent + live) as f64 / t.question_budget.max(1) as f64;
@@ -206,20 +227,39 @@ mod tests {
 
     #[test]
     fn the_status_line_shortens_instead_of_wrapping() {
-        let full = status_line(timing(), 5_000, 80, false);
+        let full = status_line(timing(), 5_000, None, 80, false);
         assert_eq!(full, "███░░░░░░░░░░░░░░░░░ question 1:45 left · interview 8:55 left");
         for width in [20, 30, 40, 50, 60, 70, 80] {
-            let line = status_line(timing(), 5_000, width, false);
+            let line = status_line(timing(), 5_000, None, width, false);
             assert!(measure_text_width(&line) < width, "{width}: {line}");
         }
-        assert_eq!(status_line(timing(), 5_000, 40, false), "question 1:45 · total 8:55");
-        assert_eq!(status_line(timing(), 125_000, 30, false), "question +0:15 · total 6:55");
-        assert_eq!(status_line(timing(), 125_000, 25, false), "q +0:15 · all 6:55");
+        assert_eq!(status_line(timing(), 5_000, None, 40, false), "question 1:45 · total 8:55");
+        assert_eq!(status_line(timing(), 125_000, None, 30, false), "question +0:15 · total 6:55");
+        assert_eq!(status_line(timing(), 125_000, None, 25, false), "q +0:15 · all 6:55");
+    }
+
+    #[test]
+    fn the_round_clock_sits_between_the_question_and_the_interview() {
+        let round = RoundClock {
+            label: "round 2/4".into(),
+            spent: 30_000,
+            budget: 600_000,
+        };
+        let line = |width| status_line(timing(), 5_000, Some(&round), width, false);
+        assert!(
+            line(100).ends_with("question 1:45 left · round 2/4 9:25 left · interview 8:55 left"),
+            "{}",
+            line(100)
+        );
+        assert_eq!(line(50), "question 1:45 · r 9:25 · total 8:55");
+        for width in [30, 40, 60, 80] {
+            assert!(measure_text_width(&line(width)) < width, "{width}: {}", line(width));
+        }
     }
 
     #[test]
     fn the_bar_turns_yellow_then_red() {
-        let line = |live| status_line(timing(), live, 80, true);
+        let line = |live| status_line(timing(), live, None, 80, true);
         assert!(line(5_000).contains("\u{1b}[36m"), "cyan");
         assert!(line(70_000).contains("\u{1b}[33m"), "yellow");
         assert!(line(125_000).contains("\u{1b}[31m"), "red");

@@ -76,6 +76,9 @@ pub struct Progress {
     pub in_follow_up: bool,
     /// Active interview time so far (pauses excluded).
     pub elapsed_ms: u64,
+    /// Active time spent in the current round (pauses excluded).
+    #[serde(default)]
+    pub round_ms: u64,
     /// Text typed for the current question but not yet submitted.
     #[serde(default)]
     pub draft: String,
@@ -107,6 +110,7 @@ impl Progress {
             next: 0,
             in_follow_up: false,
             elapsed_ms: 0,
+            round_ms: 0,
             draft: String::new(),
             draft_ms: 0,
             draft_hints: 0,

@@ -20,7 +20,7 @@ use console::{Term, style};
 use super::clock::Clock;
 use super::editor::{Edit, Editor};
 use super::keys::{Action, action};
-use super::prompter::{Header, Input, Prompter, Timing, command};
+use super::prompter::{Header, Input, Prompter, RoundClock, Timing, command};
 use super::rating::{self, Card, Rated, RatingKey};
 use super::screen::{Screen, editor_frame, status_line};
 use crate::layout::mmss;
@@ -172,8 +172,11 @@ pub struct TerminalPrompter {
     term: Term,
     source: Source,
     interrupted: Arc<AtomicBool>,
-    /// Time warnings already given for the current question.
+    /// Time warnings already given: the question's for the current
+    /// question, the interview's for the whole interview.
     warned: Vec<&'static str>,
+    /// The round's clock, shown beside the interview's.
+    round: Option<RoundClock>,
     /// Dropped last, so the terminal's mode is restored after all else.
     key_mode: Option<KeyMode>,
 }
@@ -191,6 +194,7 @@ impl TerminalPrompter {
             source,
             interrupted,
             warned: vec![],
+            round: None,
             key_mode,
         }
     }
@@ -356,7 +360,7 @@ impl TerminalPrompter {
             for warning in self.warnings(timing, live()) {
                 screen.print_above(&style(warning).yellow().to_string(), width)?;
             }
-            let status = status_line(timing, live(), width, colour);
+            let status = status_line(timing, live(), self.round.as_ref(), width, colour);
             screen.draw(editor_frame(&editor, Some(status), width, height), width)?;
             let Some(act) = self.next_action()? else { continue };
             match act {
@@ -408,7 +412,8 @@ impl TerminalPrompter {
                 let _ = writeln!(io::stderr(), "{row}");
             }
         }
-        self.print(&style(format!("[{}]", countdown(timing, live()))).dim().to_string());
+        let clocks = RoundClock::beside(self.round.as_ref(), countdown(timing, live()), live());
+        self.print(&style(format!("[{clocks}]")).dim().to_string());
         Ok(result)
     }
 
@@ -419,12 +424,13 @@ impl TerminalPrompter {
         for l in &lines {
             self.print(&format!("> {l}"));
         }
-        self.print(&format!("[{}]", countdown(timing, 0)));
+        self.print(&format!("[{}]", RoundClock::beside(self.round.as_ref(), countdown(timing, 0), 0)));
         let mut skip_asked = false;
         loop {
             let live = clock.now().saturating_sub(started).as_millis() as u64;
             for w in self.warnings(timing, live) {
-                self.print(&w);
+                // On a line of its own, not after what is being typed.
+                self.print(&format!("\n{w}"));
             }
             let Source::Lines(source) = &self.source else {
                 return Err(io::Error::other("plain input without a line reader"));
@@ -510,7 +516,8 @@ impl Prompter for TerminalPrompter {
     }
 
     fn question(&mut self, h: &Header) {
-        self.warned.clear();
+        // The interview's warnings are said once per interview.
+        self.warned.retain(|key| key.starts_with("t-"));
         let width = self.width() - 2;
         self.print(&format!(
             "\n{} {} · {} · {}",
@@ -537,6 +544,10 @@ impl Prompter for TerminalPrompter {
     fn say(&mut self, text: &str) {
         let width = self.width() - 2;
         self.print(&wrap(text, width, ""));
+    }
+
+    fn round_clock(&mut self, clock: Option<RoundClock>) {
+        self.round = clock;
     }
 
     fn rate(&mut self, card: &Card) -> io::Result<Rated> {

@@ -89,6 +89,7 @@ struct Script<'c> {
     said: Vec<String>,
     asked: Vec<String>,
     drafts: Vec<String>,
+    rounds: Vec<RoundClock>,
     /// What the rating screens give, in turn (then no rating); each takes
     /// 30 seconds, which no question's clock may count.
     ratings: VecDeque<rating::Rated>,
@@ -103,6 +104,7 @@ impl<'c> Script<'c> {
             said: vec![],
             asked: vec![],
             drafts: vec![],
+            rounds: vec![],
             ratings: VecDeque::new(),
             cards: vec![],
         }
@@ -129,6 +131,9 @@ impl Prompter for Script<'_> {
     fn pause(&mut self) -> io::Result<()> {
         self.clock.advance(Duration::from_secs(1000));
         Ok(())
+    }
+    fn round_clock(&mut self, clock: Option<RoundClock>) {
+        self.rounds.extend(clock);
     }
     fn rate(&mut self, card: &rating::Card) -> io::Result<rating::Rated> {
         self.cards.push(card.clone());
@@ -424,15 +429,79 @@ fn when_saving_fails_save_path_keeps_the_answers_elsewhere() {
         "{:?}",
         script.said
     );
-    assert!(
-        script.said.iter().any(|s| s.starts_with("Wrote 2 answer(s) to")),
-        "{:?}",
-        script.said
-    );
+    assert!(script.said.iter().any(|s| s.starts_with("Wrote 2 answers to")), "{:?}", script.said);
     assert_eq!(script.drafts[2], "typed but not sent", "the draft survives :save");
     let sheet = crate::sheet::AnswerSheet::parse(&SourceFile::read(std::path::Path::new(&path)).unwrap()).unwrap();
     let texts: Vec<&str> = sheet.answers.iter().map(|a| a.text.trim()).filter(|t| !t.is_empty()).collect();
     assert_eq!(texts, ["The kubelet restarts the container.", "typed but not sent"]);
+}
+
+#[test]
+fn rounds_have_their_own_clock_a_summary_and_a_pause_and_per_round_scores() {
+    let scenario = "id = \"s\"\ntitle = \"S\"\nbriefing = \"Hello.\"\norder = \"easy-first\"\nfollow_ups = \"none\"\n\
+        [levels.mid]\npass_mark = 50\n\
+        [[round]]\ntitle = \"Screen\"\nbriefing = \"Warm up.\"\nbanks = [\"t\"]\nseconds_per_question = 60\n[round.levels.mid]\nquestions = 2\nminutes = 2\n\
+        [[round]]\ntitle = \"Deep\"\nbriefing = \"Go deep.\"\nbanks = [\"t\"]\nseconds_per_question = 60\n[round.levels.mid]\nquestions = 1\nminutes = 1\n";
+    let c = Catalog::from_files(&[
+        (FileKind::Bank, SourceFile::new("t.toml", BANK)),
+        (FileKind::Scenario, SourceFile::new("s.toml", scenario)),
+    ])
+    .unwrap();
+    let g = c.grader();
+    let clock = FakeClock::default();
+    let mut progress = start(&c);
+    let mut script = Script::new(
+        &clock,
+        vec![
+            (10, Input::Answer("no idea".into())),
+            (20, Input::Skip),
+            (5, Input::Answer("no idea".into())),
+        ],
+    );
+    let report = finished(run(&mut progress, &c, &g, &mut script, &clock, &mut |_| Ok(())).unwrap());
+    assert!(
+        script.said[0].contains("2 rounds:\n  1. Screen — 2 questions, 2:00\n  2. Deep — 1 question, 1:00"),
+        "{:?}",
+        script.said[0]
+    );
+    let spent: Vec<(&str, u64)> = script.rounds.iter().map(|r| (r.label.as_str(), r.spent)).collect();
+    assert_eq!(
+        spent,
+        [("round 1/2", 0), ("round 1/2", 10_000), ("round 2/2", 0)],
+        "the round clock restarts"
+    );
+    let summary = script.said.iter().find(|s| s.starts_with("End of round 1/2")).expect("a summary");
+    assert!(summary.contains("1 of 2 questions answered, 0:30 of 2:00"), "{summary}");
+    assert!(summary.contains("Next: round 2/2, Deep (1:00)"), "{summary}");
+    assert!(
+        !script.said.iter().any(|s| s.starts_with("End of round 2/2")),
+        "no pause after the last round"
+    );
+    let rounds: Vec<(&str, usize, Option<u32>, u32)> = report
+        .rounds
+        .iter()
+        .map(|r| (r.name.as_str(), r.questions, r.seconds, r.budget_seconds))
+        .collect();
+    assert_eq!(rounds, [("Screen", 2, Some(30), 120), ("Deep", 1, Some(5), 60)]);
+}
+
+#[test]
+fn instant_feedback_waits_with_the_clock_stopped() {
+    let Setup { c, g, clock } = setup("none");
+    let mut progress = start(&c);
+    progress.feedback = Feedback::Instant;
+    let mut script = Script::new(
+        &clock,
+        vec![
+            (10, Input::Answer("no idea".into())),
+            (10, Input::Answer("no idea".into())),
+            (10, Input::Answer("no idea".into())),
+        ],
+    );
+    let report = finished(run(&mut progress, &c, &g, &mut script, &clock, &mut |_| Ok(())).unwrap());
+    // The scripted pause takes 1000 s; none of it is counted.
+    assert_eq!(report.seconds, Some(30));
+    assert_eq!(progress.elapsed_ms, 30_000);
 }
 
 #[test]

@@ -174,6 +174,9 @@ fn pause_quit_and_resume_list() {
     p.send_line("The kubelet restarts the container.").unwrap();
     p.send_line("").unwrap();
     p.exp_string("Score ").unwrap();
+    // Instant feedback waits, clock stopped, until the candidate goes on.
+    p.exp_string(&seen("Paused — the clock is stopped")).unwrap();
+    p.send_line("").unwrap();
     p.exp_string("[2/3]").unwrap();
     p.send_line(":help").unwrap();
     p.exp_string(":pause   stop the clock until Enter").unwrap();

@@ -154,6 +154,9 @@ mod live {
         p.exp_string("Score ").unwrap();
         p.exp_string(&seen("You: 0.0 (checklist) · grader:")).unwrap();
         p.exp_string("you marked it not covered").unwrap();
+        // Instant feedback waits, clock stopped, for Enter.
+        p.exp_string(&seen("Paused — the clock is stopped")).unwrap();
+        p.send_line("").unwrap();
 
         p.exp_string("[2/3]").unwrap();
         p.send_line("No idea at all.").unwrap();
@@ -163,6 +166,9 @@ mod live {
         p.flush().unwrap();
         p.exp_string(&seen("You: 95.0 (easy) · grader: 0.0")).unwrap();
         p.exp_string("you gave yourself 95; the grader gave 0").unwrap();
+        // Instant feedback waits, clock stopped, for Enter.
+        p.exp_string(&seen("Paused — the clock is stopped")).unwrap();
+        p.send_line("").unwrap();
 
         p.exp_string("[3/3]").unwrap();
         p.send_line(":skip").unwrap();
