@@ -53,6 +53,8 @@ pub struct Grill {
     stdin: Option<String>,
 }
 
+/// What a finished command printed and returned; its checks consume and
+/// return it so they chain like a sentence.
 pub struct Run {
     pub code: Option<i32>,
     pub stdout: String,
@@ -124,6 +126,9 @@ impl Grill {
     }
 }
 
+/// A command being built: nothing runs until [`GrillCmd::run`], so a
+/// builder dropped unused is a test that checks nothing.
+#[must_use = "a command does nothing until .run() is called"]
 pub struct GrillCmd<'a> {
     grill: &'a Grill,
     args: Vec<String>,
