@@ -108,17 +108,15 @@ pub fn drill(dirs: &[PathBuf], args: &DrillArgs, out: &mut Out) -> anyhow::Resul
         out.print(&o)?;
         return Ok(ExitCode::SUCCESS);
     };
-    if path.exists() && !args.force {
-        bail!(
-            "{} already exists and may hold answers; choose another file or pass --force to replace it",
-            path.display()
-        );
-    }
     let header = SheetHeader {
         kind: Kind::Drill,
         minutes: None,
     };
-    grill::atomic::write(path, &AnswerSheet::blank_with(&p, header))?;
+    grill::atomic::write_output(
+        path,
+        &AnswerSheet::blank_with(&p, header),
+        grill::atomic::Existing::from_force(args.force),
+    )?;
     eprintln!(
         "Wrote a drill of {} questions to {}.\nFill it in, then: grill run --answers {}",
         p.questions.len(),

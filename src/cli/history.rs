@@ -167,13 +167,7 @@ fn export(file: &Path, force: bool, out: &mut Out) -> anyhow::Result<ExitCode> {
     if file == Path::new("-") {
         out.print(&text)?;
     } else {
-        if file.exists() && !force {
-            bail!(
-                "{} already exists; choose another file or pass --force to replace it",
-                file.display()
-            );
-        }
-        grill::atomic::write(file, &text)?;
+        grill::atomic::write_output(file, &text, grill::atomic::Existing::from_force(force))?;
         eprintln!(
             "Exported {} to {}. On the other machine: grill history import {}",
             plural(n, "session"),

@@ -102,16 +102,10 @@ pub fn import(dirs: &[PathBuf], args: &ImportArgs, out: &mut Out) -> anyhow::Res
         eprint!("{}", short_note(&imported));
         return Ok(ExitCode::SUCCESS);
     };
-    if path.exists() && !args.force {
-        bail!(
-            "{} already exists; choose another file or pass --force to replace it",
-            path.display()
-        );
-    }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    grill::atomic::write(path, &text)?;
+    grill::atomic::write_output(path, &text, grill::atomic::Existing::from_force(args.force))?;
     let mut o = imported.summary(PREVIEW);
     o.push_str(&format!(
         "\nwrote {}\nreview it, then: grill banks check {}\npractise with it: grill --banks {} banks list --bank {}\n",

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, anyhow, bail};
+use anyhow::{Context as _, anyhow};
 use jiff::Timestamp;
 
 use super::choose::{Chosen, choose};
@@ -137,13 +137,7 @@ pub fn sheet(dirs: &[PathBuf], args: &SheetArgs, out: &mut Out) -> anyhow::Resul
     );
     match &args.output {
         Some(path) => {
-            if path.exists() && !args.force {
-                bail!(
-                    "{} already exists and may hold answers; choose another file or pass --force to replace it",
-                    path.display()
-                );
-            }
-            grill::atomic::write(path, &text)?;
+            grill::atomic::write_output(path, &text, grill::atomic::Existing::from_force(args.force))?;
             eprintln!(
                 "Wrote a blank sheet of {} questions to {}.\nFill it in, then: grill run --answers {}",
                 p.questions.len(),

@@ -10,6 +10,7 @@ use anyhow::Context as _;
 
 use super::history::{read_history, warn_problems};
 use super::{Out, ReportArgs};
+use grill::atomic::Existing;
 use grill::export::{Colour, Context, Format, render_in};
 use grill::history::{History, Listing, SessionRecord, local_time};
 
@@ -106,7 +107,7 @@ pub fn report(args: &ReportArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
     }
     match &args.output {
         Some(path) => {
-            grill::atomic::write(path, &text)?;
+            grill::atomic::write_output(path, &text, Existing::from_force(args.force))?;
             eprintln!("Report of session {} written to {}", record.id, path.display());
         }
         None => out.page(&text)?,

@@ -286,10 +286,17 @@ fn ask(
                     answers.push(record(progress.draft.clone(), progress).to_answer(&progress.id));
                 }
                 let sheet = crate::sheet::AnswerSheet::filled(&progress.plan, crate::sheet::SheetHeader::default(), &answers);
-                match crate::atomic::write(std::path::Path::new(&path), &sheet) {
+                let target = std::path::Path::new(&path);
+                match crate::atomic::write_output(target, &sheet, crate::atomic::Existing::Keep) {
                     Ok(()) => prompter.say(&format!(
                         "Wrote {} answer(s) to {path}; grade them any time with: grill run --answers {path}",
                         answers.iter().filter(|a| !a.text.trim().is_empty()).count()
+                    )),
+                    // `:save` never replaces a file: it may be another sheet, or
+                    // not a file at all (`:save /dev/full`).
+                    Err(crate::atomic::OutputError::Exists(_)) => prompter.say(&format!(
+                        "{path} already exists and is left as it is; save under another name, e.g. :save {}",
+                        crate::atomic::free_name(target).display()
                     )),
                     Err(e) => prompter.say(&format!("cannot save to {path}: {e:#}")),
                 }

@@ -16,3 +16,4 @@ mod live;
 mod selfgrade;
 mod shell;
 mod validation;
+mod writers;
