@@ -32,6 +32,8 @@ pub struct Config {
     pub feedback: Option<Feedback>,
     pub color: Option<ColorChoice>,
     pub pager: Option<PagerChoice>,
+    /// Rate each live answer against the reference (`run --self-grade`).
+    pub self_grade: Option<bool>,
 }
 
 /// When output is coloured.
@@ -93,7 +95,7 @@ impl Config {
 }
 
 /// What a valid file may hold, shown under every error in it.
-const HELP: &str = "config.toml takes: scenario = \"ID\", level = \"junior\"|\"mid\"|\"senior\", count = N, minutes = N (1-1440), feedback = \"instant\"|\"end\", color = \"auto\"|\"never\", pager = true|false|\"COMMAND\"";
+const HELP: &str = "config.toml takes: scenario = \"ID\", level = \"junior\"|\"mid\"|\"senior\", count = N, minutes = N (1-1440), feedback = \"instant\"|\"end\", color = \"auto\"|\"never\", pager = true|false|\"COMMAND\", self_grade = true|false";
 
 /// An error located at the line that sets `key`.
 fn at_key(src: &SourceFile, key: &str, message: &str) -> Diagnostic {

@@ -60,6 +60,11 @@ pub struct PlannedRound {
     pub budget_seconds: u32,
 }
 
+/// The largest seed: an answer sheet stores its seed as a TOML integer,
+/// which is signed 64-bit, so a larger seed would write a sheet that
+/// cannot be read back.
+pub const MAX_SEED: u64 = i64::MAX as u64;
+
 /// A planned interview.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Plan {

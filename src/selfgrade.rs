@@ -100,7 +100,8 @@ impl Mark {
 }
 
 /// The candidate's grade of one answer, in whichever form they gave it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum SelfGrade {
     /// A score, 0–100.
     Score(f64),

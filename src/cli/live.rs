@@ -27,7 +27,12 @@ pub fn needs_terminal() -> String {
     )
 }
 
-fn has_terminal(display: Display) -> bool {
+/// The one line shown when rating answers is asked for without a terminal.
+pub fn rating_needs_terminal() -> String {
+    "grill: rating your answers needs a terminal; without one, put your own grade in the answer sheet under each [[answer]] (`self = 70`, `self = \"good\"` or `self_points = { \"POINT\" = \"covered\" }`) and run grill run --answers FILE".to_string()
+}
+
+pub(super) fn has_terminal(display: Display) -> bool {
     std::io::stdin().is_terminal() && (display == Display::Plain || std::io::stderr().is_terminal())
 }
 
@@ -39,6 +44,8 @@ pub struct LiveOptions {
     pub format: grill::export::Format,
     /// Save the finished session to history.
     pub save: bool,
+    /// Rate each answer against the reference (`--self-grade`).
+    pub self_grade: bool,
 }
 
 impl LiveOptions {
@@ -49,6 +56,7 @@ impl LiveOptions {
             export: args.export.clone(),
             format: args.format.into(),
             save: !args.no_save,
+            self_grade: args.self_grade,
         }
     }
 }
@@ -56,10 +64,18 @@ impl LiveOptions {
 /// Starts a new live interview for a planned session.
 pub fn start(catalog: &Catalog, plan: grill::plan::Plan, options: &LiveOptions, out: &mut Out) -> anyhow::Result<ExitCode> {
     if !has_terminal(options.display) {
-        eprintln!("{}", needs_terminal());
+        eprintln!(
+            "{}",
+            if options.self_grade {
+                rating_needs_terminal()
+            } else {
+                needs_terminal()
+            }
+        );
         return Ok(ExitCode::from(2));
     }
-    let progress = Progress::new(plan, options.feedback);
+    let mut progress = Progress::new(plan, options.feedback);
+    progress.self_grade = options.self_grade;
     drive(catalog, progress, options, out)
 }
 
@@ -95,6 +111,7 @@ pub fn menu(dirs: &[PathBuf], out: &mut Out) -> anyhow::Result<ExitCode> {
         export: None,
         format: grill::export::Format::Text,
         save: true,
+        self_grade: false,
     };
     start(&catalog, plan, &options, out)
 }
@@ -142,6 +159,7 @@ pub fn resume(dirs: &[PathBuf], args: &ResumeArgs, out: &mut Out) -> anyhow::Res
         export: args.export.clone(),
         format: grill::export::Format::Text,
         save: !args.no_save,
+        self_grade: progress.self_grade,
     };
     if !has_terminal(options.display) {
         eprintln!("{}", needs_terminal());

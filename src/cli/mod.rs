@@ -139,7 +139,7 @@ pub struct PlanFlags {
     #[arg(long, short, env = "GRILL_MINUTES", value_parser = clap::value_parser!(u32).range(1..=1440))]
     pub minutes: Option<u32>,
     /// Seed for a reproducible plan (default: random, and printed).
-    #[arg(long, short)]
+    #[arg(long, short, value_parser = clap::value_parser!(u64).range(..=grill::plan::MAX_SEED))]
     pub seed: Option<u64>,
     /// Ignore history: do not prefer questions you were not asked recently
     /// (the same seed then gives the same plan on any machine).
@@ -192,6 +192,11 @@ pub struct RunArgs {
     /// Live: print time as text lines instead of a redrawn bar (screen readers, logs).
     #[arg(long)]
     pub plain: bool,
+    /// Live: rate each answer against the reference before the grader's
+    /// findings are shown (after each answer with `--feedback instant`,
+    /// all at the end otherwise).
+    #[arg(long)]
+    pub self_grade: bool,
     /// Do not save the session to history.
     #[arg(long)]
     pub no_save: bool,
@@ -353,7 +358,7 @@ pub struct DrillArgs {
     #[arg(long, short)]
     pub topic: Option<String>,
     /// Seed for the order of questions never seen (default: random, and printed).
-    #[arg(long, short)]
+    #[arg(long, short, value_parser = clap::value_parser!(u64).range(..=grill::plan::MAX_SEED))]
     pub seed: Option<u64>,
     /// Write the drill's answer sheet to FILE; grade it with `grill run --answers FILE`.
     #[arg(long, short, value_name = "FILE")]
@@ -460,7 +465,12 @@ impl Out {
             pager: None,
         }
     }
+    /// Prints `text` with every control character shown visibly
+    /// ([`grill::escape::terminal`]): all standard output goes through here,
+    /// so no bank, sheet or history text can drive the terminal.
     pub fn print(&mut self, text: &str) -> io::Result<()> {
+        let keep_colour = self.colour() == grill::export::Colour::On;
+        let text = grill::escape::terminal(text, keep_colour);
         self.stdout.write_all(text.as_bytes())?;
         self.stdout.flush()
     }
@@ -476,7 +486,8 @@ impl Out {
             return self.print(text);
         }
         self.stdout.flush()?;
-        match pager::show(&command, text) {
+        let shown = grill::escape::terminal(text, self.colour() == grill::export::Colour::On);
+        match pager::show(&command, &shown) {
             Ok(()) => Ok(()),
             Err(_) => self.print(text),
         }
@@ -571,6 +582,8 @@ pub fn report_error(err: &anyhow::Error) -> ExitCode {
             msg.push_str(&format!(": {cause}"));
         }
     }
-    eprintln!("{}", msg.trim_start());
+    // An error may quote a file (a TOML snippet, a name): show its control
+    // characters rather than send them. A closed stderr is not a panic.
+    let _ = writeln!(io::stderr(), "{}", grill::escape::terminal(msg.trim_start(), false));
     ExitCode::from(2)
 }

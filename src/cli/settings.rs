@@ -48,6 +48,7 @@ impl Settings {
                 if a.feedback.is_none() {
                     a.feedback = c.feedback.map(Into::into);
                 }
+                a.self_grade |= c.self_grade.unwrap_or(false);
                 Some(&mut a.plan)
             }
             _ => None,
@@ -147,6 +148,11 @@ pub fn show(settings: &Settings, out: &mut Out) -> anyhow::Result<ExitCode> {
         "feedback",
         env_or("GRILL_FEEDBACK", c.feedback.map(|f| format!("{f:?}").to_lowercase())).unwrap_or_else(|| "end".into()),
         source("GRILL_FEEDBACK", c.feedback.is_some(), "default"),
+    );
+    row(
+        "self_grade",
+        c.self_grade.unwrap_or(false).to_string(),
+        source("", c.self_grade.is_some(), "default"),
     );
     let colour = if !settings.colour_allowed(false) { "never" } else { "auto" };
     row(

@@ -10,6 +10,7 @@ pub mod editor;
 pub mod keys;
 pub mod menu;
 pub mod prompter;
+pub mod rating;
 pub mod screen;
 pub mod store;
 pub mod terminal;
@@ -20,6 +21,8 @@ use crate::catalog::Catalog;
 use crate::grade::{Grader, Rubric};
 use crate::report::Report;
 use crate::scenario::FollowUps;
+use crate::selfgrade::SelfAssessment;
+use rating::{Card, Rated};
 
 pub use clock::{Clock, FakeClock, SystemClock};
 pub use prompter::{Header, Input, Prompter, Timing};
@@ -113,10 +116,11 @@ pub fn run(
                 budget_seconds: pq.budget_seconds,
                 prompt: pq.prompt.clone(),
             };
-            let record = match ask(progress, &header, &pq.id, None, grader, catalog, prompter, clock, &mut saver)? {
+            let mut record = match ask(progress, &header, &pq.id, None, grader, catalog, prompter, clock, &mut saver)? {
                 Asked::Given(r) => r,
                 Asked::Left(ending) => return Ok(ending),
             };
+            let rated = rate_now(progress, &mut record, &header.number, catalog, prompter)?;
             let score = give(progress, record, grader, catalog, prompter);
             let wants_follow_up = match progress.plan.follow_ups {
                 FollowUps::None => false,
@@ -128,6 +132,9 @@ pub fn run(
                 progress.next += 1;
             }
             saver.save(progress, prompter);
+            if !rated {
+                return Ok(Ending::Interrupted);
+            }
         }
         if progress.in_follow_up {
             let follow = question.as_ref().and_then(|q| q.follow_ups.first().cloned());
@@ -158,8 +165,15 @@ pub fn run(
                 clock,
                 &mut saver,
             )? {
-                Asked::Given(r) => {
+                Asked::Given(mut r) => {
+                    let rated = rate_now(progress, &mut r, &header.number, catalog, prompter)?;
                     give(progress, r, grader, catalog, prompter);
+                    if !rated {
+                        progress.in_follow_up = false;
+                        progress.next += 1;
+                        saver.save(progress, prompter);
+                        return Ok(Ending::Interrupted);
+                    }
                 }
                 Asked::Left(ending) => return Ok(ending),
             }
@@ -174,6 +188,9 @@ pub fn run(
             ));
             break;
         }
+    }
+    if progress.self_grade && progress.feedback == Feedback::End {
+        review_at_end(progress, catalog, prompter, &mut saver)?;
     }
     progress.finished = true;
     saver.save(progress, prompter);
@@ -195,6 +212,10 @@ fn give(progress: &mut Progress, record: AnswerRecord, grader: &Grader, catalog:
                     text += &format!(" — missed: {}", g.missed.join("; "));
                 }
                 prompter.say(&text);
+                if let Some(own) = &record.self_grade {
+                    let key_points = rubric_of(catalog, &record.id, record.follow_up.as_deref()).map_or(&[][..], |r| r.key_points);
+                    prompter.say(&side_by_side(&SelfAssessment::new(own, key_points, g.score, &g.details), g.score));
+                }
             }
             None if record.text.trim().is_empty() => prompter.say("Skipped."),
             None => prompter.say("Practice follow-up: not graded."),
@@ -205,6 +226,84 @@ fn give(progress: &mut Progress, record: AnswerRecord, grader: &Grader, catalog:
     progress.draft_ms = 0;
     progress.draft_hints = 0;
     score.map(|g| g.score)
+}
+
+/// With `--self-grade` and instant feedback, the rating screen for
+/// `record`, before its grade is shown (the clock is not running: only
+/// reading an answer counts). `false` when the candidate pressed Ctrl-C.
+fn rate_now(
+    progress: &Progress,
+    record: &mut AnswerRecord,
+    number: &str,
+    catalog: &Catalog,
+    prompter: &mut dyn Prompter,
+) -> std::io::Result<bool> {
+    if !progress.self_grade || progress.feedback != Feedback::Instant {
+        return Ok(true);
+    }
+    let Some(card) = card(catalog, record, number) else {
+        return Ok(true);
+    };
+    match prompter.rate(&card)? {
+        Rated::Given(g) => record.self_grade = Some(g),
+        Rated::Unrated => {}
+        Rated::Interrupted => return Ok(false),
+    }
+    Ok(true)
+}
+
+/// With `--self-grade` and feedback at the end: every answer in turn,
+/// before the report. Each rating is saved as it is given; Ctrl-C ends the
+/// review keeping them, and Enter alone leaves an answer unrated.
+fn review_at_end(progress: &mut Progress, catalog: &Catalog, prompter: &mut dyn Prompter, saver: &mut Saver<'_>) -> std::io::Result<()> {
+    let due: Vec<usize> = (0..progress.answers.len())
+        .filter(|&i| progress.answers[i].self_grade.is_none())
+        .filter(|&i| card(catalog, &progress.answers[i], "").is_some())
+        .collect();
+    if due.is_empty() {
+        return Ok(());
+    }
+    prompter.say("Now rate each answer against the reference, before the grader's report.");
+    for (n, &i) in due.iter().enumerate() {
+        let card = card(catalog, &progress.answers[i], &format!("{}/{}", n + 1, due.len())).expect("filtered");
+        match prompter.rate(&card)? {
+            Rated::Given(g) => {
+                progress.answers[i].self_grade = Some(g);
+                saver.save(progress, prompter);
+            }
+            Rated::Unrated => {}
+            Rated::Interrupted => {
+                prompter.say("Review stopped; the ratings given are kept.");
+                break;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The rating screen's content for an answer; `None` when there is nothing
+/// to rate (skipped, or a practice follow-up with no reference).
+fn card(catalog: &Catalog, record: &AnswerRecord, number: &str) -> Option<Card> {
+    if record.text.trim().is_empty() {
+        return None;
+    }
+    let rubric = rubric_of(catalog, &record.id, record.follow_up.as_deref())?;
+    Some(Card {
+        number: number.to_string(),
+        prompt: rubric.question.to_string(),
+        answer: record.text.clone(),
+        reference: rubric.reference.to_string(),
+        points: rubric.key_points.iter().map(|k| k.point.clone()).collect(),
+    })
+}
+
+/// Both grades, then where they disagree, after an instant rating.
+fn side_by_side(own: &SelfAssessment, grader: f64) -> String {
+    let mut text = format!("You: {} · grader: {grader:.1}", own.describe().trim_start_matches("you "));
+    for d in &own.disagreements {
+        text += &format!("\n  ≠ {d}");
+    }
+    text
 }
 
 /// Asks one question until it is answered or skipped, handling commands.
@@ -239,6 +338,7 @@ fn ask(
             seconds: (p.draft_ms / 1000) as u32,
             hints: p.draft_hints,
             follow_up: follow_up.clone(),
+            self_grade: None,
         };
         match input {
             Input::Answer(text) => return Ok(Asked::Given(record(text, progress))),

@@ -5,6 +5,7 @@
 use std::io;
 
 use super::clock::Clock;
+use super::rating::{Card, Rated};
 
 /// What the candidate did at an answer prompt. Variants that leave the
 /// prompt without an answer carry the text typed so far, so nothing typed
@@ -60,6 +61,12 @@ pub trait Prompter {
     fn say(&mut self, text: &str);
     /// Waits for Enter with the clock stopped.
     fn pause(&mut self) -> io::Result<()>;
+    /// Shows the rating screen for one answer ([`super::rating`]) with the
+    /// clock stopped. A prompter that cannot ask gives no rating.
+    fn rate(&mut self, card: &Card) -> io::Result<Rated> {
+        let _ = card;
+        Ok(Rated::Unrated)
+    }
 }
 
 /// Help text for the commands the answer prompt understands.

@@ -9,6 +9,7 @@ use anyhow::Context as _;
 use serde::{Deserialize, Serialize};
 
 use crate::plan::Plan;
+use crate::selfgrade::SelfGrade;
 use crate::sheet::Answer;
 
 /// Version of the progress file's shape.
@@ -35,6 +36,9 @@ pub struct AnswerRecord {
     /// The follow-up question answered, when this is not the planned one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follow_up: Option<String>,
+    /// The candidate's own grade of it (`--self-grade`), once rated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_grade: Option<SelfGrade>,
 }
 
 impl AnswerRecord {
@@ -46,7 +50,7 @@ impl AnswerRecord {
             origin: format!("session {session}"),
             hints: self.hints,
             follow_up: self.follow_up.clone(),
-            self_grade: None,
+            self_grade: self.self_grade.clone(),
             point_spans: Default::default(),
         }
     }
@@ -82,6 +86,10 @@ pub struct Progress {
     pub draft_hints: u32,
     #[serde(default)]
     pub finished: bool,
+    /// Rate each answer against the reference (`--self-grade`): after it
+    /// with instant feedback, all at the end otherwise.
+    #[serde(default)]
+    pub self_grade: bool,
 }
 
 impl Progress {
@@ -103,6 +111,7 @@ impl Progress {
             draft_ms: 0,
             draft_hints: 0,
             finished: false,
+            self_grade: false,
         }
     }
 

@@ -21,6 +21,7 @@ use super::clock::Clock;
 use super::editor::{Edit, Editor};
 use super::keys::{Action, action};
 use super::prompter::{Header, Input, Prompter, Timing, command};
+use super::rating::{self, Card, Rated, RatingKey};
 use super::screen::{Screen, editor_frame, status_line};
 use crate::layout::mmss;
 use crate::layout::wrap;
@@ -277,6 +278,30 @@ impl TerminalPrompter {
         }
     }
 
+    /// The next key for the rating screen: one key at a time, or with
+    /// `--plain` each character of a line (an empty line is Enter).
+    fn rating_key(&mut self, queued: &mut std::collections::VecDeque<RatingKey>) -> io::Result<RatingKey> {
+        loop {
+            if let Some(key) = queued.pop_front() {
+                return Ok(key);
+            }
+            if matches!(self.source, Source::Lines(_)) {
+                match self.line()? {
+                    None => return Ok(RatingKey::Interrupt),
+                    Some(l) if l.trim().is_empty() => return Ok(RatingKey::Enter),
+                    Some(l) => queued.extend(l.trim().chars().map(RatingKey::Char)),
+                }
+                continue;
+            }
+            match self.next_action()? {
+                Some(Action::Enter) => return Ok(RatingKey::Enter),
+                Some(Action::Interrupt | Action::End) => return Ok(RatingKey::Interrupt),
+                Some(Action::Edit(Edit::Insert(text))) => queued.extend(text.chars().map(RatingKey::Char)),
+                _ => {}
+            }
+        }
+    }
+
     /// One-off warnings as the end of the question or interview nears.
     fn warnings(&mut self, t: Timing, live: u64) -> Vec<String> {
         let q_left = t.question_budget as i64 - (t.question_spent + live) as i64;
@@ -512,6 +537,14 @@ impl Prompter for TerminalPrompter {
     fn say(&mut self, text: &str) {
         let width = self.width() - 2;
         self.print(&wrap(text, width, ""));
+    }
+
+    fn rate(&mut self, card: &Card) -> io::Result<Rated> {
+        let (term, width) = (self.term.clone(), self.width() - 2);
+        let mut queued = std::collections::VecDeque::new();
+        rating::rate(card, width, &mut || self.rating_key(&mut queued), &mut |text| {
+            let _ = term.write_line(text);
+        })
     }
 
     fn pause(&mut self) -> io::Result<()> {

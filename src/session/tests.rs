@@ -89,6 +89,10 @@ struct Script<'c> {
     said: Vec<String>,
     asked: Vec<String>,
     drafts: Vec<String>,
+    /// What the rating screens give, in turn (then no rating); each takes
+    /// 30 seconds, which no question's clock may count.
+    ratings: VecDeque<rating::Rated>,
+    cards: Vec<rating::Card>,
 }
 
 impl<'c> Script<'c> {
@@ -99,6 +103,8 @@ impl<'c> Script<'c> {
             said: vec![],
             asked: vec![],
             drafts: vec![],
+            ratings: VecDeque::new(),
+            cards: vec![],
         }
     }
 }
@@ -123,6 +129,11 @@ impl Prompter for Script<'_> {
     fn pause(&mut self) -> io::Result<()> {
         self.clock.advance(Duration::from_secs(1000));
         Ok(())
+    }
+    fn rate(&mut self, card: &rating::Card) -> io::Result<rating::Rated> {
+        self.cards.push(card.clone());
+        self.clock.advance(Duration::from_secs(30));
+        Ok(self.ratings.pop_front().unwrap_or(rating::Rated::Unrated))
     }
 }
 
@@ -422,4 +433,52 @@ fn when_saving_fails_save_path_keeps_the_answers_elsewhere() {
     let sheet = crate::sheet::AnswerSheet::parse(&SourceFile::read(std::path::Path::new(&path)).unwrap()).unwrap();
     let texts: Vec<&str> = sheet.answers.iter().map(|a| a.text.trim()).filter(|t| !t.is_empty()).collect();
     assert_eq!(texts, ["The kubelet restarts the container.", "typed but not sent"]);
+}
+
+#[test]
+fn self_grading_at_the_end_rates_each_answer_and_ctrl_c_keeps_what_was_rated() {
+    use crate::selfgrade::{Rating, SelfGrade};
+    let Setup { c, g, clock } = setup("none");
+    let mut progress = start(&c);
+    progress.self_grade = true;
+    let mut script = Script::new(
+        &clock,
+        vec![
+            (10, Input::Answer("The kubelet restarts the container.".into())),
+            (5, Input::Answer("Something about endpoints.".into())),
+            (5, Input::Skip),
+        ],
+    );
+    script.ratings = [rating::Rated::Given(SelfGrade::Rating(Rating::Good)), rating::Rated::Interrupted].into();
+    let mut saved = vec![];
+    let report = finished(
+        run(&mut progress, &c, &g, &mut script, &clock, &mut |p| {
+            saved.push(p.answers.iter().filter(|a| a.self_grade.is_some()).count());
+            Ok(())
+        })
+        .unwrap(),
+    );
+    // Two answers to rate (the skipped one has nothing), after the last question.
+    assert_eq!(script.cards.len(), 2);
+    assert_eq!(script.cards[0].number, "1/2");
+    assert_eq!(script.cards[0].points, ["kubelet restarts the container", "probe keeps failing"]);
+    assert!(
+        script.said.iter().any(|s| s.contains("ratings given are kept")),
+        "{:?}",
+        script.said
+    );
+    assert_eq!(report.questions[0].own.self_score, Some(80.0));
+    assert_eq!(report.questions[1].own.self_score, None);
+    assert_eq!(report.own.self_rated, 1);
+    assert!(saved.contains(&1), "the rating was saved as it was given");
+    assert_eq!(report.questions[0].seconds, Some(10), "rating does not run the question's clock");
+}
+
+#[test]
+fn without_self_grading_no_rating_screen_is_shown() {
+    let Setup { c, g, clock } = setup("none");
+    let mut progress = start(&c);
+    let mut script = Script::new(&clock, vec![(10, Input::Answer("x".into())), (5, Input::Skip), (5, Input::Skip)]);
+    finished(run(&mut progress, &c, &g, &mut script, &clock, &mut |_| Ok(())).unwrap());
+    assert!(script.cards.is_empty());
 }

@@ -3,6 +3,7 @@
 //! module per area.
 
 mod editing;
+mod escapes;
 mod follow_ups;
 mod fuzz_regressions;
 mod grade;

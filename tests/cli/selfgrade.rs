@@ -114,3 +114,92 @@ fn bad_self_grades_are_located_and_list_the_allowed_values() {
         .stderr_has(&format!("`no such point` is not a key point of `{}`", ids[0]))
         .stderr_has(&points[0]);
 }
+
+#[cfg(unix)]
+mod live {
+    use crate::harness::{Grill, json};
+    use crate::live::{BANK, SCENARIO, exit_code, seen, spawn};
+
+    /// The pty bank, and a live `--self-grade` run with instant feedback in
+    /// which question 1 is rated by the checklist (its one point marked not
+    /// covered though the grader finds it), question 2 with a quick "easy"
+    /// for an answer the grader gives nothing, and question 3 skipped.
+    pub fn rated_session(g: &Grill) {
+        g.write("b/pty.toml", BANK);
+        g.write("b/scenarios/pty.toml", SCENARIO);
+        let mut p = spawn(
+            g,
+            &[
+                "run",
+                "pty",
+                "--level",
+                "mid",
+                "--seed",
+                "1",
+                "--self-grade",
+                "--feedback",
+                "instant",
+            ],
+        );
+        p.exp_string("Press Enter to start").unwrap();
+        p.send_line("").unwrap();
+        p.exp_string("[1/3]").unwrap();
+        p.send_line("The kubelet restarts the container.").unwrap();
+        p.send_line("").unwrap();
+        p.exp_string("before the grader's findings").unwrap();
+        p.exp_string("Reference answer:").unwrap();
+        p.exp_string("(1/1) kubelet restarts the container [c/p/n]").unwrap();
+        p.send("n").unwrap();
+        p.flush().unwrap();
+        p.exp_string("Score ").unwrap();
+        p.exp_string(&seen("You: 0.0 (checklist) · grader:")).unwrap();
+        p.exp_string("you marked it not covered").unwrap();
+
+        p.exp_string("[2/3]").unwrap();
+        p.send_line("No idea at all.").unwrap();
+        p.send_line("").unwrap();
+        p.exp_string("(1/1) removed from service endpoints").unwrap();
+        p.send("4").unwrap();
+        p.flush().unwrap();
+        p.exp_string(&seen("You: 95.0 (easy) · grader: 0.0")).unwrap();
+        p.exp_string("you gave yourself 95; the grader gave 0").unwrap();
+
+        p.exp_string("[3/3]").unwrap();
+        p.send_line(":skip").unwrap();
+        p.exp_eof().unwrap();
+        assert_eq!(exit_code(&mut p), 0, "the pty scenario's pass mark is 10");
+    }
+
+    #[test]
+    fn a_live_self_graded_run_keeps_both_grades_and_flags_disagreements() {
+        let g = Grill::new();
+        rated_session(&g);
+        let report = json(
+            &g.args(["--banks", "b", "report", "last", "--format", "json"])
+                .run()
+                .success()
+                .stdout,
+        );
+        let q = &report["questions"];
+        assert_eq!(q[0]["self_points"]["kubelet restarts the container"], "missed", "{}", q[0]);
+        assert_eq!(q[0]["self_score"], 0.0);
+        assert_eq!(q[0]["disagreement"], true);
+        assert_eq!(
+            (q[1]["self_rating"].as_str(), q[1]["self_score"].as_f64()),
+            (Some("easy"), Some(95.0))
+        );
+        assert_eq!(q[1]["disagreement"], true);
+        assert!(q[2]["self_score"].is_null());
+        assert_eq!(report["self_rated"], 2);
+    }
+
+    #[test]
+    fn without_a_terminal_self_grading_says_how_to_grade_in_a_sheet() {
+        let g = Grill::new();
+        g.args(["run", "--self-grade"])
+            .run()
+            .code(2)
+            .stderr_has("rating your answers needs a terminal")
+            .stderr_has("self = 70");
+    }
+}
