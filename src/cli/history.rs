@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::{HistoryArgs, HistoryCommand, Out, ProgressArgs, SessionFilter};
 use grill::bank::Level;
 use grill::history::{History, Kind, Listing, SessionRecord, Source, bundle, local_time};
-use grill::layout::cut;
+use grill::layout::{Column, table};
 use grill::layout::{mmss, plural};
 use grill::progress::progress as compute_progress;
 
@@ -108,33 +108,44 @@ fn list(args: &HistoryArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
         ))?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut o = String::new();
-    let _ = writeln!(
-        o,
-        "{:<21} {:<16} {:<16} {:<6} {:<9} {:>5}  {:<10} {:>5}",
-        "ID", "Date", "Scenario", "Level", "Kind", "Score", "Result", "Time"
-    );
-    for s in &shown {
-        let r = &s.report;
-        let _ = writeln!(
-            o,
-            "{:<21} {:<16} {:<16} {:<6} {:<9} {:>5.1}  {:<10} {:>5}",
-            s.id,
-            local_time(s.finished),
-            cut(&r.scenario, 16),
-            r.level.as_str(),
-            s.kind.as_str(),
-            r.score,
-            if r.passed { "passed" } else { "not passed" },
-            r.seconds.map(mmss).unwrap_or_else(|| "—".into())
-        );
+    // Ids, dates and scores stay whole; kind, time, the result (the score
+    // says most of it) and the level go first on a narrow terminal, and the
+    // scenario is cut before it goes.
+    let spec = [
+        Column::kept("ID"),
+        Column::kept("Date"),
+        Column::kept("Scenario").cut(8).dropped(5),
+        Column::kept("Level").dropped(4),
+        Column::kept("Kind").dropped(1),
+        Column::kept("Score").right(),
+        Column::kept("Result").dropped(3),
+        Column::kept("Time").right().dropped(2),
+    ];
+    let rows: Vec<Vec<String>> = shown
+        .iter()
+        .map(|s| {
+            let r = &s.report;
+            vec![
+                s.id.clone(),
+                local_time(s.finished),
+                r.scenario.clone(),
+                r.level.as_str().to_string(),
+                s.kind.as_str().to_string(),
+                format!("{:.1}", r.score),
+                if r.passed { "passed" } else { "not passed" }.to_string(),
+                r.seconds.map(mmss).unwrap_or_else(|| "—".into()),
+            ]
+        })
+        .collect();
+    let columns = out.columns();
+    let mut o = table(&spec, &rows, columns);
+    let count = format!("{} of {}", shown.len(), plural(listing.sessions.len(), "session"));
+    let hint = "grill report ID --format html -o report.html";
+    if count.len() + 3 + hint.len() <= columns {
+        let _ = writeln!(o, "\n{count} · {hint}");
+    } else {
+        let _ = writeln!(o, "\n{count}\n{hint}");
     }
-    let _ = writeln!(
-        o,
-        "\n{} of {} · grill report ID --format html -o report.html",
-        shown.len(),
-        plural(listing.sessions.len(), "session")
-    );
     out.page(&o)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -125,16 +125,24 @@ pub fn resume(dirs: &[PathBuf], args: &ResumeArgs, out: &mut Out) -> anyhow::Res
     }
     if args.list {
         let mut text = String::new();
+        let columns = out.columns();
         for p in &unfinished {
-            text += &format!(
-                "{}  {} ({}) · question {} of {} · {} used\n",
-                p.id,
+            let about = format!(
+                "{} ({}) · question {} of {} · {} used",
                 p.plan.title,
                 p.plan.level,
                 p.next + 1,
                 p.plan.questions.len(),
                 mmss((p.elapsed_ms / 1000) as u32)
             );
+            // The id is copied into `grill resume ID`: never split; the rest
+            // goes under it when the line would not fit.
+            let line = format!("{}  {about}", p.id);
+            if grill::layout::width(&line) <= columns {
+                text += &format!("{line}\n");
+            } else {
+                text += &format!("{}\n{}\n", p.id, grill::layout::wrap(&about, columns, "  "));
+            }
         }
         if unfinished.is_empty() {
             text = "No unfinished interviews.\n".into();

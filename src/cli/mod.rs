@@ -492,6 +492,13 @@ impl Out {
             Err(_) => self.print(text),
         }
     }
+    /// Columns to lay text out for here: `$COLUMNS`, else the terminal's
+    /// width, else 80 (a pipe or file), kept within 60–100.
+    pub fn columns(&self) -> usize {
+        let term = console::Term::stdout();
+        let terminal = term.size_checked().map(|(_, w)| usize::from(w));
+        grill::layout::columns(std::env::var("COLUMNS").ok().as_deref(), terminal)
+    }
     /// Whether text printed here may be styled: standard output is a
     /// terminal and neither `NO_COLOR` nor `--no-color` said otherwise.
     pub fn colour(&self) -> grill::export::Colour {

@@ -77,7 +77,11 @@ pub(crate) fn finish_report(
         grill::atomic::write(path, &render_in(&record.report, file_format, &context, Colour::Off))?;
         eprintln!("Report written to {}", path.display());
     }
-    out.page(&render_in(&record.report, format, &context, out.colour()))?;
+    let shown = Context {
+        columns: Some(out.columns()),
+        ..context
+    };
+    out.page(&render_in(&record.report, format, &shown, out.colour()))?;
     Ok(if record.report.passed {
         ExitCode::SUCCESS
     } else {
@@ -93,9 +97,12 @@ pub fn report(args: &ReportArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
     };
     let (_, listing) = read_history()?;
     let record = listing.find(&args.id)?;
-    let context = Context::from_history(record, true, &listing.sessions);
-    // Styled only for a terminal: a file gets plain text.
+    let mut context = Context::from_history(record, true, &listing.sessions);
+    // Styled and fitted only for a terminal: a file gets plain text, 80 wide.
     let colour = if args.output.is_some() { Colour::Off } else { out.colour() };
+    if args.output.is_none() {
+        context.columns = Some(out.columns());
+    }
     let mut text = render_in(&record.report, format, &context, colour);
     if format == Format::Text {
         text = format!(

@@ -178,6 +178,7 @@ mod tests {
             session: None,
             date: Some("2026-11-23 14:25".into()),
             trend: vec![point(40.0), point(55.5)],
+            ..Context::default()
         };
         let md = to_markdown(&r, &context);
         for part in [

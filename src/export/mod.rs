@@ -56,6 +56,9 @@ pub struct Context {
     /// Scores of sessions like this one (same scenario, level and kind),
     /// oldest first, this one included.
     pub trend: Vec<TrendPoint>,
+    /// Columns the text report is laid out for: the terminal's or
+    /// `$COLUMNS` when shown; `None` (80) for files and pipes.
+    pub columns: Option<usize>,
 }
 
 /// One session's score on a score-over-time chart.
@@ -89,6 +92,7 @@ impl Context {
                     current: s.id == record.id,
                 })
                 .collect(),
+            columns: None,
         }
     }
 }
@@ -102,7 +106,7 @@ pub fn render(report: &Report, format: Format) -> String {
 /// the text format (the others never hold terminal styling).
 pub fn render_in(report: &Report, format: Format, context: &Context, colour: Colour) -> String {
     match format {
-        Format::Text => text::report(report, colour),
+        Format::Text => text::report(report, colour, context.columns.unwrap_or(crate::layout::DEFAULT_WIDTH)),
         Format::Json => to_json(report, context),
         Format::Md => to_markdown(report, context),
         Format::Html => to_html(report, context),

@@ -9,7 +9,7 @@ use console::Style;
 
 use crate::grade::{PointDetail, Status, Verdict};
 use crate::history::local_time;
-use crate::layout::{bar, cut, mmss, plural, wrap};
+use crate::layout::{bar, cut, mmss, plural, wrap, wrap_hanging};
 use crate::progress::{Progress, RECENT, Trend, sparkline};
 use crate::report::{Depth, Report};
 
@@ -39,11 +39,11 @@ impl Colour {
     }
 }
 
-/// The report as shown in a terminal (80 columns).
-pub fn report(r: &Report, colour: Colour) -> String {
+/// The report as shown in a terminal `width` columns wide (80 for files).
+pub fn report(r: &Report, colour: Colour, width: usize) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", colour.bold(format!("{} — {} level", r.title, r.level)));
-    let _ = writeln!(out, "{}", "─".repeat(60));
+    let _ = writeln!(out, "{}", colour.bold(wrap(&format!("{} — {} level", r.title, r.level), width, "")));
+    let _ = writeln!(out, "{}", "─".repeat(width.min(60)));
     for (i, q) in r.questions.iter().enumerate() {
         let time = match q.seconds {
             Some(s) => format!(
@@ -56,10 +56,13 @@ pub fn report(r: &Report, colour: Colour) -> String {
         };
         let _ = writeln!(
             out,
-            "\n{:>2}. {}  {}",
-            i + 1,
-            colour.dim(&q.id),
-            wrap(&q.prompt, 74, "    ").trim_start()
+            "\n{}",
+            wrap_hanging(
+                &format!("{}  {}", colour.dim(&q.id), q.prompt),
+                width,
+                &format!("{:>2}. ", i + 1),
+                "    "
+            )
         );
         let _ = writeln!(
             out,
@@ -72,7 +75,7 @@ pub fn report(r: &Report, colour: Colour) -> String {
                     q.topic,
                     q.notes()
                 ),
-                76,
+                width,
                 "    "
             )
         );
@@ -84,37 +87,46 @@ pub fn report(r: &Report, colour: Colour) -> String {
             };
             let _ = writeln!(out, "    {} · grader {:.1}{flag}", q.own.describe(), q.score);
             for d in &q.own.disagreements {
-                let _ = writeln!(out, "{}", wrap(&format!("≠ {d}"), 76, "      "));
+                let _ = writeln!(out, "{}", wrap(&format!("≠ {d}"), width, "      "));
             }
         }
         // Unanswered questions (and reports from before explanations)
         // list their points on one line; the exports give the sources.
         if q.details.is_empty() || q.skipped {
             if !q.covered.is_empty() {
-                let _ = writeln!(out, "{}", wrap(&format!("✓ {}", q.covered.join("; ")), 76, "    "));
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    wrap_hanging(&format!("✓ {}", q.covered.join("; ")), width, "    ", "      ")
+                );
             }
             if !q.missed.is_empty() {
-                let _ = writeln!(out, "{}", wrap(&format!("✗ {}", q.missed.join("; ")), 76, "    "));
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    wrap_hanging(&format!("✗ {}", q.missed.join("; ")), width, "    ", "      ")
+                );
             }
         } else {
-            out += &explain(&q.details, &q.notes, 76, "    ", colour);
+            out += &explain(&q.details, &q.notes, width, "    ", colour);
         }
     }
     let _ = writeln!(out, "\n{}", colour.bold("By topic"));
+    let cells = if width >= 72 { 20 } else { 10 };
     for t in &r.topics {
-        let _ = writeln!(
-            out,
+        let line = format!(
             "  {:<16} {:>5.1}  {}  ({})",
             t.topic,
             t.score,
-            bar(t.score, 20),
+            bar(t.score, cells),
             plural(t.questions, "question")
         );
+        let _ = writeln!(out, "{}", wrap(&line, width, "  "));
     }
     if !r.rounds.is_empty() {
         let _ = writeln!(out, "\n{}", colour.bold("By round"));
         for round in &r.rounds {
-            let _ = writeln!(out, "{}", wrap(&round.line(), 76, "  "));
+            let _ = writeln!(out, "{}", wrap(&round.line(), width, "  "));
         }
     }
     let outcome = if r.passed {
@@ -126,16 +138,14 @@ pub fn report(r: &Report, colour: Colour) -> String {
         .seconds
         .map(|s| format!(", time {} of {}", mmss(s), mmss(r.budget_seconds)))
         .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "\nOverall {:.1} / 100 — {outcome} (pass mark {})\n{} answered, {} skipped{time} · seed {}",
-        r.score, r.pass_mark, r.answered, r.skipped, r.seed
-    );
+    let _ = writeln!(out, "\nOverall {:.1} / 100 — {outcome} (pass mark {})", r.score, r.pass_mark);
+    let counts = format!("{} answered, {} skipped{time} · seed {}", r.answered, r.skipped, r.seed);
+    let _ = writeln!(out, "{}", wrap(&counts, width, ""));
     if let Some(depth) = Depth::line(r.depth.as_ref()) {
-        let _ = writeln!(out, "{depth} (not in the score)");
+        let _ = writeln!(out, "{}", wrap(&format!("{depth} (not in the score)"), width, ""));
     }
     if let Some(own) = r.own.describe(r.questions.len()) {
-        let _ = writeln!(out, "{}", capitalise_first(&own));
+        let _ = writeln!(out, "{}", wrap(&capitalise_first(&own), width, ""));
     }
     out
 }

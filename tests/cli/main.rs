@@ -17,4 +17,5 @@ mod live;
 mod selfgrade;
 mod shell;
 mod validation;
+mod widths;
 mod writers;

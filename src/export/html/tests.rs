@@ -40,6 +40,7 @@ fn context() -> Context {
                 current: i == 2,
             })
             .collect(),
+        ..Context::default()
     }
 }
 
