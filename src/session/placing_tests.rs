@@ -95,3 +95,24 @@ fn a_resumed_placement_asks_what_an_uninterrupted_one_asks() {
     assert!(script.said.iter().any(|s| s.starts_with("Resuming placement")));
     assert_eq!(resumed.placement, whole.placement);
 }
+
+#[test]
+fn a_scenario_without_senior_says_so_and_places_within_its_levels() {
+    let c = Catalog::embedded().unwrap();
+    let (g, clock) = (c.grader(), FakeClock::default());
+    let s = c.scenario("mlops-freshers").unwrap();
+    assert!(!s.offers(Level::Senior));
+    let pool = crate::placement::pool(&c, s);
+    let plan = crate::placement::interview::plan(s, &pool, 3, None, Limits::default()).unwrap();
+    let mut progress = Progress::placement(plan, Feedback::End, Limits::default());
+    let mut script = Script::new(&clock, steps(12, 10, || Input::Skip));
+    let report = finished(run(&mut progress, &c, &g, &mut script, &clock, &mut |_| Ok(())).unwrap());
+    assert!(
+        script.said[0].contains("This scenario has no senior level: it places you at mid at most."),
+        "{}",
+        script.said[0]
+    );
+    let p = report.placement.unwrap();
+    assert_eq!(p.top, Some(Level::Mid));
+    assert!(p.questions.iter().all(|q| q.level != Level::Senior));
+}
