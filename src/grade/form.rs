@@ -174,15 +174,27 @@ mod tests {
             assert_eq!(analysis.claim_words.len(), 1, "{text}");
             statement_credit(analysis.claim_words[0], bar)
         };
-        assert_eq!(credit("The kubelet restarts a container when its liveness probe keeps failing."), 1.0);
+        assert_eq!(
+            credit("The kubelet restarts a container when its liveness probe keeps failing."),
+            1.0
+        );
         assert_eq!(credit("liveness restarts container"), 1.0, "a short note is no list");
-        let list = credit("liveness, readiness, startup, restarts, container, traffic, endpoints, kubelet, probe, service, pod, failure, deadlock, cache, warm, slow");
+        let list = credit(
+            "liveness, readiness, startup, restarts, container, traffic, endpoints, kubelet, probe, service, pod, failure, deadlock, cache, warm, slow",
+        );
         assert!((list - (1.0 - LISTED_TERM_CUT)).abs() < 1e-9, "{list}");
         let some = credit("liveness, readiness, startup probe restarts container traffic endpoints, kubelet a pod");
         assert!(some > list && some < 1.0, "{some}");
         // Against a reference that is itself a list, a list is no fault.
         let listed = Bar::of(&a.analyse("alpha bravo charlie delta"));
-        assert_eq!(statement_credit(a.analyse("alpha, bravo, charlie, delta, echo, foxtrot, golf, hotel, india").claim_words[0], listed), 1.0);
+        assert_eq!(
+            statement_credit(
+                a.analyse("alpha, bravo, charlie, delta, echo, foxtrot, golf, hotel, india")
+                    .claim_words[0],
+                listed
+            ),
+            1.0
+        );
     }
 
     #[test]

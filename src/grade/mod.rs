@@ -552,7 +552,9 @@ impl Grader {
         let total_weight: f64 = prepared.points.iter().map(|p| p.weight).sum::<f64>().max(10.0);
         let wrong_share = (stated.iter().map(|f| f.weight).sum::<f64>() / total_weight).min(1.0);
         let scale = match key_points {
-            Some(kp) => with_key_points(KEY_POINT_SHARE * kp + (1.0 - KEY_POINT_SHARE) * (overlap / OVERLAP_FULL).min(1.0) * (1.0 - wrong_share)),
+            Some(kp) => {
+                with_key_points(KEY_POINT_SHARE * kp + (1.0 - KEY_POINT_SHARE) * (overlap / OVERLAP_FULL).min(1.0) * (1.0 - wrong_share))
+            }
             None => reference_only(overlap) * (1.0 - wrong_share),
         };
         let mut score = (scale * form.factor * 1000.0).round() / 10.0;

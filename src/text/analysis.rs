@@ -329,7 +329,12 @@ impl Analyzer {
         let words = t.tokens.len() as u32 + t.letters;
         let is_function = |w: &Token| w.stop || matches!(w.role, Role::Negation | Role::Contraction);
         let function = t.tokens.iter().filter(|w| is_function(w)).count();
-        let claims = t.tokens.last().map_or(0, |w| w.claim).max(t.letter_claims.last().copied().unwrap_or(0)) as usize + 1;
+        let claims = t
+            .tokens
+            .last()
+            .map_or(0, |w| w.claim)
+            .max(t.letter_claims.last().copied().unwrap_or(0)) as usize
+            + 1;
         let mut claim_words = vec![ClaimWords::default(); if words == 0 { 0 } else { claims }];
         for w in &t.tokens {
             claim_words[w.claim as usize].words += 1;
