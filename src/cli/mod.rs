@@ -10,7 +10,9 @@ mod history;
 mod import;
 mod interview;
 mod live;
+mod out;
 mod pager;
+mod place;
 mod report;
 mod settings;
 pub mod shell;
@@ -26,6 +28,7 @@ use clap::{Args, Parser, Subcommand};
 use grill::bank::Level;
 use grill::catalog::{Catalog, Sources};
 use grill::diagnostic::Diagnostics;
+pub use out::Out;
 
 /// A mock-interview simulator for DevOps, DevSecOps, CloudOps, MLOps, AIOps
 /// and Kubeflow interviews.
@@ -62,6 +65,11 @@ pub enum Command {
         after_help = "Examples:\n  grill run kubeflow-ops --level mid            # live, with a countdown\n  grill run --answers answers.toml --export report.html\n  grill run mlops-loop -l senior --feedback instant"
     )]
     Run(RunArgs),
+    /// Find your level: an adaptive interview that places you at junior, mid or senior.
+    #[command(
+        after_help = "Examples:\n  grill place                   # the KubeFlow Ops ladder\n  grill place devops --self-grade\n  grill run mlops --level auto   # the same, with run's flags"
+    )]
+    Place(place::PlaceArgs),
     /// Continue an interview that was quit or interrupted.
     #[command(
         after_help = "Examples:\n  grill resume                  # the most recent unfinished interview\n  grill resume --list\n  grill resume 20261205-0930"
@@ -129,9 +137,9 @@ pub struct PlanFlags {
     /// Scenario id (see `grill scenarios list`) or a path to a scenario file.
     #[arg(env = "GRILL_SCENARIO", add = shell::scenario_ids())]
     pub scenario: Option<String>,
-    /// Level to sit: junior, mid or senior.
+    /// Level to sit: junior, mid or senior (`run` also takes `auto`: a placement).
     #[arg(long, short, env = "GRILL_LEVEL", add = shell::levels())]
-    pub level: Option<Level>,
+    pub level: Option<place::LevelChoice>,
     /// Number of questions (default: the scenario's).
     #[arg(long, short = 'n', env = "GRILL_COUNT")]
     pub count: Option<usize>,
@@ -449,73 +457,6 @@ pub enum ScenariosCommand {
     },
 }
 
-/// Standard output that reports a closed pipe (`grill ... | head`) as
-/// [`io::ErrorKind::BrokenPipe`] for `main` to treat as success, and pages
-/// long text on a terminal.
-pub struct Out {
-    stdout: io::StdoutLock<'static>,
-    /// The pager command for [`Out::page`]; `None` prints straight out.
-    pager: Option<String>,
-}
-
-impl Out {
-    pub fn new() -> Out {
-        Out {
-            stdout: io::stdout().lock(),
-            pager: None,
-        }
-    }
-    /// Prints `text` with every control character shown visibly
-    /// ([`grill::escape::terminal`]): all standard output goes through here,
-    /// so no bank, sheet or history text can drive the terminal.
-    pub fn print(&mut self, text: &str) -> io::Result<()> {
-        let keep_colour = self.colour() == grill::export::Colour::On;
-        let text = grill::escape::terminal(text, keep_colour);
-        self.stdout.write_all(text.as_bytes())?;
-        self.stdout.flush()
-    }
-    /// Prints `text`, through the pager when standard output is a terminal
-    /// and `text` is taller than it (as git does); never in a pipe. A pager
-    /// that cannot start is passed over: the text is printed instead.
-    pub fn page(&mut self, text: &str) -> io::Result<()> {
-        let term = console::Term::stdout();
-        let (Some(command), true) = (self.pager.clone(), term.is_term()) else {
-            return self.print(text);
-        };
-        if text.lines().count() < usize::from(term.size().0) {
-            return self.print(text);
-        }
-        self.stdout.flush()?;
-        let shown = grill::escape::terminal(text, self.colour() == grill::export::Colour::On);
-        match pager::show(&command, &shown) {
-            Ok(()) => Ok(()),
-            Err(_) => self.print(text),
-        }
-    }
-    /// Columns to lay text out for here: `$COLUMNS`, else the terminal's
-    /// width, else 80 (a pipe or file), kept within 60–100.
-    pub fn columns(&self) -> usize {
-        let term = console::Term::stdout();
-        let terminal = term.size_checked().map(|(_, w)| usize::from(w));
-        grill::layout::columns(std::env::var("COLUMNS").ok().as_deref(), terminal)
-    }
-    /// Whether text printed here may be styled: standard output is a
-    /// terminal and neither `NO_COLOR` nor `--no-color` said otherwise.
-    pub fn colour(&self) -> grill::export::Colour {
-        if console::colors_enabled() {
-            grill::export::Colour::On
-        } else {
-            grill::export::Colour::Off
-        }
-    }
-}
-
-impl Default for Out {
-    fn default() -> Self {
-        Out::new()
-    }
-}
-
 /// Runs grill with `args` (including the program name).
 pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode> {
     let cli = match Cli::try_parse_from(args) {
@@ -539,6 +480,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode>
         Some(Command::Plan(a)) => interview::plan(&cli.banks, &a, &mut out),
         Some(Command::Sheet(a)) => interview::sheet(&cli.banks, &a, &mut out),
         Some(Command::Run(a)) => interview::run(&cli.banks, &a, &mut out),
+        Some(Command::Place(a)) => place::place(&cli.banks, &a, &mut out),
         Some(Command::Resume(a)) => live::resume(&cli.banks, &a, &mut out),
         Some(Command::Grade(a)) => grade::grade(&cli.banks, &a, &mut out),
         Some(Command::Banks(c)) => browse::banks(&cli.banks, c, &mut out),
