@@ -172,7 +172,9 @@ fn delete(id: &str) -> anyhow::Result<ExitCode> {
 }
 
 fn export(file: &Path, force: bool, out: &mut Out) -> anyhow::Result<ExitCode> {
-    let (_, listing) = read_history()?;
+    // Sessions as saved, their reviews beside them.
+    let listing = History::from_env().list_unreviewed()?;
+    warn_problems(&listing);
     let text = bundle(&listing, jiff::Timestamp::now());
     let n = listing.sessions.len();
     if file == Path::new("-") {
@@ -214,6 +216,9 @@ fn import(file: &Path) -> anyhow::Result<ExitCode> {
         history.dir().display(),
         done.present.len()
     );
+    if !done.reviews.is_empty() {
+        eprintln!("Imported {} of your own grades.", plural(done.reviews.len(), "review"));
+    }
     if done.rejected.is_empty() {
         Ok(ExitCode::SUCCESS)
     } else {

@@ -11,6 +11,7 @@ pub mod keys;
 pub mod menu;
 pub mod prompter;
 pub mod rating;
+pub mod review;
 pub mod screen;
 pub mod store;
 pub mod terminal;
