@@ -262,7 +262,12 @@ mod tests {
     #[test]
     fn the_gap_between_self_grades_and_the_graders_per_topic() {
         let mut sessions = vec![
-            record("k", Level::Mid, "2026-11-01T10:00:00Z", &[("q1", "security", 50.0), ("q2", "cost", 80.0)]),
+            record(
+                "k",
+                Level::Mid,
+                "2026-11-01T10:00:00Z",
+                &[("q1", "security", 50.0), ("q2", "cost", 80.0)],
+            ),
             record("k", Level::Mid, "2026-11-02T10:00:00Z", &[("q3", "security", 40.0)]),
         ];
         sessions[0].report.questions[0].own.self_score = Some(60.0);

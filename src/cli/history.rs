@@ -54,6 +54,11 @@ struct Summary<'a> {
     questions: usize,
     answered: usize,
     skipped: usize,
+    /// The candidate's own grade over the questions they rated (`self_rated`).
+    self_score: Option<f64>,
+    self_rated: usize,
+    /// When the session was last reviewed (`grill review`).
+    reviewed: Option<jiff::Timestamp>,
 }
 
 pub fn history(args: &HistoryArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
@@ -90,6 +95,9 @@ fn list(args: &HistoryArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
                     questions: r.questions.len(),
                     answered: r.answered,
                     skipped: r.skipped,
+                    self_score: r.own.self_score,
+                    self_rated: r.own.self_rated,
+                    reviewed: listing.review(&s.id).map(|v| v.reviewed),
                 }
             })
             .collect();

@@ -201,12 +201,5 @@ pub fn run(dirs: &[PathBuf], args: &RunArgs, out: &mut Out) -> anyhow::Result<Ex
     let mut review = |saved: &SessionRecord, listing: &Listing| {
         super::review::walk(&chosen.catalog, &history, listing.review(&saved.id), saved, Display::Bars).map(|(_, r)| r)
     };
-    finish_report_then(
-        &record,
-        true,
-        args.format.into(),
-        args.export.as_deref(),
-        out,
-        Some(&mut review),
-    )
+    finish_report_then(&record, true, args.format.into(), args.export.as_deref(), out, Some(&mut review))
 }

@@ -58,11 +58,7 @@ pub fn review(dirs: &[std::path::PathBuf], args: &ReviewArgs, out: &mut Out) -> 
         }
         out.print(&format!("{text}.\nSee both grades: grill report {}\n", record.id))?;
     }
-    Ok(if done.interrupted {
-        ExitCode::from(130)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if done.interrupted { ExitCode::from(130) } else { ExitCode::SUCCESS })
 }
 
 /// Walks `record`'s answers (with its `previous` review laid over them)

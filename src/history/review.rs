@@ -73,11 +73,7 @@ impl SessionReview {
     /// Records the grade of question `index` (`id`), replacing an earlier one.
     pub fn record(&mut self, index: usize, id: &str, own: SelfAssessment, now: Timestamp) {
         self.questions.retain(|q| q.index != index);
-        self.questions.push(ReviewedQuestion {
-            index,
-            id: id.into(),
-            own,
-        });
+        self.questions.push(ReviewedQuestion { index, id: id.into(), own });
         self.questions.sort_by_key(|q| q.index);
         self.reviewed = now;
     }

@@ -69,7 +69,10 @@ pub fn review(
     for (n, (i, key_points)) in due.iter().enumerate() {
         let q = &report.questions[*i];
         if q.own.self_score.is_some() {
-            prompter.say(&format!("(rated before: {}; a new rating replaces it, Enter keeps it)", q.own.describe()));
+            prompter.say(&format!(
+                "(rated before: {}; a new rating replaces it, Enter keeps it)",
+                q.own.describe()
+            ));
         }
         let card = Card {
             number: format!("{}/{}", n + 1, due.len()),
@@ -158,6 +161,10 @@ mod tests {
         assert_eq!(report.questions[1].own.self_score, None, "Enter alone is no rating");
         assert_eq!(report.own.self_rated, 1);
         assert_eq!(report.questions[0].score, 50.0, "the grader's score is untouched");
-        assert!(prompter.said.iter().any(|s| s.contains("you gave yourself 95")), "{:?}", prompter.said);
+        assert!(
+            prompter.said.iter().any(|s| s.contains("you gave yourself 95")),
+            "{:?}",
+            prompter.said
+        );
     }
 }

@@ -121,7 +121,10 @@ fn run_answers_review_rates_after_grading_before_the_report() {
     p.exp_eof().unwrap();
     assert_eq!(exit_code(&mut p), 0);
     let r = report(&g);
-    assert_eq!((r["questions"][0]["self_rating"].as_str(), r["self_rated"].as_u64()), (Some("good"), Some(1)));
+    assert_eq!(
+        (r["questions"][0]["self_rating"].as_str(), r["self_rated"].as_u64()),
+        (Some("good"), Some(1))
+    );
 }
 
 #[test]
