@@ -92,7 +92,7 @@ pub enum Command {
         after_help = "Examples:\n  grill report                  # the last session\n  grill report last -o report.html\n  grill report 20261205 --format json"
     )]
     Report(ReportArgs),
-    /// Rate your own answers of a finished session against the reference, beside the grader's.
+    /// Rate your answers of a finished session yourself, beside the grader.
     #[command(
         after_help = "Examples:\n  grill review                  # the last session\n  grill review 20261205-0930\n  grill report last             # both grades, and where they disagree"
     )]
