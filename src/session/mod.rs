@@ -557,4 +557,6 @@ impl Saver<'_> {
 }
 
 #[cfg(test)]
+mod placing_tests;
+#[cfg(test)]
 mod tests;
