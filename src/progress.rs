@@ -327,7 +327,7 @@ mod tests {
             .map(|g| (g.topic.as_str(), g.rated, g.gap, g.gaps.clone()))
             .collect();
         assert_eq!(gaps, [("cost", 1, -10.0, vec![-10.0]), ("security", 2, 14.0, vec![10.0, 18.0])]);
-        let text = crate::export::text::progress(&p, crate::export::Colour::Off);
+        let text = crate::export::text::progress(&p, crate::export::Colour::Off, 80);
         assert!(text.contains("you rate yourself 14 points above the grader on security"), "{text}");
         assert!(text.contains("you rate yourself 10 points below the grader on cost"), "{text}");
     }

@@ -308,23 +308,15 @@ pub fn progress(p: &Progress, colour: Colour, columns: usize) -> String {
         }
     }
     if !p.self_gaps.is_empty() {
-        let _ = writeln!(
-            o,
-            "\n{} {:<20} {:>5}",
-            heading("Your own grades against the grader's"),
-            "gap",
-            "rated"
-        );
-        for g in &p.self_gaps {
-            let _ = writeln!(
-                o,
-                "  {:<7} {:<30} {:<20} {:>5}\n          {}",
-                g.level.as_str(),
-                cut(&g.topic, 30),
-                format!("{:+.1}", g.gap),
-                g.rated,
-                g.sentence()
-            );
+        let title = "Your own grades against the grader's";
+        let names: Vec<String> = p.self_gaps.iter().map(|g| format!("{:<7} {}", g.level.as_str(), g.topic)).collect();
+        // Topics stay whole: the column is as wide as the longest.
+        let name = names.iter().map(|n| width(n)).max().unwrap_or(0).max(width(title) - 2);
+        let pad = |text: &str, w: usize| format!("{text}{}", " ".repeat(w.saturating_sub(width(text))));
+        let _ = writeln!(o, "\n{} {:>6} {:>5}", colour.bold(pad(title, name + 2)), "gap", "rated");
+        for (g, n) in p.self_gaps.iter().zip(&names) {
+            let _ = writeln!(o, "  {} {:>6} {:>5}", pad(n, name), format!("{:+.1}", g.gap), g.rated);
+            let _ = writeln!(o, "{}", wrap(&g.sentence(), columns, &" ".repeat(10)));
         }
     }
     o
