@@ -66,6 +66,7 @@ pub fn report(scenario: &str, level: Level, scored: &[(&str, &str, f64)]) -> Rep
             missed: vec![format!("missed point of {}", q.id)],
             details: vec![],
             notes: vec![],
+            misconceptions: vec![],
             answer: if *score == 0.0 {
                 String::new()
             } else {

@@ -176,6 +176,13 @@ fn question(o: &mut String, n: usize, q: &QuestionReport, analyzer: &Analyzer) {
         }
         o.push_str("</ul>\n");
     }
+    if !q.misconceptions.is_empty() {
+        o.push_str("<ul class=\"notes wrong\">");
+        for stated in &q.misconceptions {
+            let _ = write!(o, "<li>✗ {}</li>", escape(&stated.explain()));
+        }
+        o.push_str("</ul>\n");
+    }
     if !q.notes.is_empty() {
         o.push_str("<ul class=\"notes\">");
         for note in &q.notes {

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use super::Context;
 use crate::escape::markdown as escape;
-use crate::grade::{PointDetail, Status};
+use crate::grade::{PointDetail, Stated, Status};
 use crate::layout::bar;
 use crate::layout::mmss;
 use crate::report::{Depth, Report};
@@ -109,6 +109,7 @@ pub fn to_markdown(r: &Report, context: &Context) -> String {
                 q.missed.iter().map(|c| escape(c)).collect::<Vec<_>>().join("; ")
             );
         }
+        wrong_claims(&mut o, &q.misconceptions);
         for note in &q.notes {
             let _ = writeln!(o, "> {}\n", escape(note));
         }
@@ -142,6 +143,18 @@ fn points(o: &mut String, details: &[PointDetail]) {
             let _ = write!(o, " — reference: “{}”", escape(source));
         }
         let _ = writeln!(o);
+    }
+    let _ = writeln!(o);
+}
+
+/// The wrong claims an answer stated, each as *you said "…" — in fact …*.
+fn wrong_claims(o: &mut String, wrong: &[Stated]) {
+    if wrong.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "**Wrong claims**\n");
+    for stated in wrong {
+        let _ = writeln!(o, "- ✗ {}", escape(&stated.explain()));
     }
     let _ = writeln!(o);
 }

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use console::Style;
 
-use crate::grade::{PointDetail, Status, Verdict};
+use crate::grade::{PointDetail, Stated, Status, Verdict};
 use crate::history::local_time;
 use crate::layout::{bar, cut, mmss, plural, wrap, wrap_hanging};
 use crate::progress::{Progress, RECENT, Trend, sparkline};
@@ -108,7 +108,7 @@ pub fn report(r: &Report, colour: Colour, width: usize) -> String {
                 );
             }
         } else {
-            out += &explain(&q.details, &q.notes, width, "    ", colour);
+            out += &explain(&q.details, &q.misconceptions, &q.notes, width, "    ", colour);
         }
     }
     let _ = writeln!(out, "\n{}", colour.bold("By topic"));
@@ -167,9 +167,10 @@ fn score(score: f64, verdict: Verdict, colour: Colour) -> String {
 
 /// Each key point on its own line — `✓` covered with the words that
 /// matched it, `~` partly said, `✗` missed with the reference sentence it
-/// comes from or the words that negated it — then the notes, wrapped at
-/// `width` after `indent`. Empty when there is nothing to explain.
-pub fn explain(details: &[PointDetail], notes: &[String], width: usize, indent: &str, colour: Colour) -> String {
+/// comes from or the words that negated it — then each wrong claim stated
+/// (*you said "…" — in fact …*), then the notes, wrapped at `width` after
+/// `indent`. Empty when there is nothing to explain.
+pub fn explain(details: &[PointDetail], wrong: &[Stated], notes: &[String], width: usize, indent: &str, colour: Colour) -> String {
     let mut out = String::new();
     let deeper = format!("{indent}    ");
     for d in details {
@@ -193,6 +194,14 @@ pub fn explain(details: &[PointDetail], notes: &[String], width: usize, indent: 
         } else if let Some(source) = &d.source {
             let _ = writeln!(out, "{}", colour.dim(wrap(&format!("reference: “{source}”"), width, &deeper)));
         }
+    }
+    for stated in wrong {
+        let _ = writeln!(
+            out,
+            "{indent}{} {}",
+            colour.paint(Style::new().red().bold(), "✗"),
+            wrap(&format!("wrong: {}", stated.explain()), width, &deeper).trim_start()
+        );
     }
     for note in notes {
         let _ = writeln!(
@@ -288,18 +297,18 @@ mod tests {
 
     #[test]
     fn each_key_point_is_explained_on_its_own_lines() {
-        let text = explain(&crate::fixtures::details(), &["A note.".into()], 60, "  ", Colour::Off);
+        let text = explain(&crate::fixtures::details(), &[], &["A note.".into()], 60, "  ", Colour::Off);
         let expected = "  ✓ <b>kubernetes</b> | pods — k8s (alias of kubernetes),\n      p<o>ds (typo of pods)\n  ~ alarm on depth — only alarm\n      reference: “Alarms on *depth*.”\n  ✗ readiness probe\n      you said “not use a readiness probe”: a negation does\n      not count\n  ! A note.\n";
         assert_eq!(text, expected);
-        assert_eq!(explain(&[], &[], 60, "  ", Colour::Off), "");
+        assert_eq!(explain(&[], &[], &[], 60, "  ", Colour::Off), "");
     }
 
     #[test]
     fn colour_is_the_callers_choice_not_the_terminals() {
         let details = crate::fixtures::details();
-        let plain = explain(&details, &[], 60, "  ", Colour::Off);
+        let plain = explain(&details, &[], &[], 60, "  ", Colour::Off);
         assert!(!plain.contains('\x1b'), "{plain:?}");
-        let styled = explain(&details, &[], 60, "  ", Colour::On);
+        let styled = explain(&details, &[], &[], 60, "  ", Colour::On);
         assert!(styled.contains('\x1b'), "styled even when the test's stdout is no terminal");
         assert_eq!(console::strip_ansi_codes(&styled), plain);
     }

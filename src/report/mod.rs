@@ -17,7 +17,7 @@ pub use self::score::HINT_COST;
 use self::score::mean;
 pub(crate) use self::score::round1;
 use crate::bank::{KeyPoint, Level};
-use crate::grade::{PointDetail, Verdict, borderline};
+use crate::grade::{PointDetail, Stated, Verdict, borderline};
 use crate::layout::{mmss, plural};
 use crate::plan::Plan;
 use crate::selfgrade::{SelfAssessment, SelfGrade, SelfSummary};
@@ -30,7 +30,8 @@ use crate::selfgrade::{SelfAssessment, SelfGrade, SelfSummary};
 /// summarises the follow-ups, `rounds` the rounds; the candidate's own grades
 /// (`self_score`, `self_rating`, `self_points`, `disagreement` per
 /// question; `self_score`, `self_rated`, `grader_score_same` overall) —
-/// absent before, unrated.
+/// absent before, unrated; `misconceptions` per question (wrong claims
+/// stated, none before).
 pub const REPORT_VERSION: u32 = 3;
 
 /// One question's result.
@@ -55,6 +56,11 @@ pub struct QuestionReport {
     /// Remarks on the answer as a whole that cost points.
     #[serde(default)]
     pub notes: Vec<String>,
+    /// Wrong claims the answer stated — a rubric's misconception or two
+    /// sides of a comparison swapped — each with what is true instead
+    /// (version 3; none in older reports, whose scores stand as stored).
+    #[serde(default)]
+    pub misconceptions: Vec<Stated>,
     pub answer: String,
     pub reference: String,
     /// Seconds taken, when known.

@@ -14,6 +14,7 @@ mod import;
 mod interview;
 mod kill;
 mod live;
+mod misconceptions;
 mod rounds;
 mod selfgrade;
 mod shell;
