@@ -25,13 +25,13 @@ pub enum Colour {
 
 impl Colour {
     /// `text` in `style` when colour is on, else as it is.
-    fn paint(self, style: Style, text: impl std::fmt::Display) -> String {
+    pub(super) fn paint(self, style: Style, text: impl std::fmt::Display) -> String {
         match self {
             Colour::On => style.force_styling(true).apply_to(text).to_string(),
             Colour::Off => text.to_string(),
         }
     }
-    fn bold(self, text: impl std::fmt::Display) -> String {
+    pub(super) fn bold(self, text: impl std::fmt::Display) -> String {
         self.paint(Style::new().bold(), text)
     }
     fn dim(self, text: impl std::fmt::Display) -> String {
@@ -42,7 +42,11 @@ impl Colour {
 /// The report as shown in a terminal `width` columns wide (80 for files).
 pub fn report(r: &Report, colour: Colour, width: usize) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", colour.bold(wrap(&format!("{} — {} level", r.title, r.level), width, "")));
+    let heading = match &r.placement {
+        Some(_) => format!("{} — placement", r.title),
+        None => format!("{} — {} level", r.title, r.level),
+    };
+    let _ = writeln!(out, "{}", colour.bold(wrap(&heading, width, "")));
     let _ = writeln!(out, "{}", "─".repeat(width.min(60)));
     for (i, q) in r.questions.iter().enumerate() {
         let time = match q.seconds {
@@ -138,7 +142,14 @@ pub fn report(r: &Report, colour: Colour, width: usize) -> String {
         .seconds
         .map(|s| format!(", time {} of {}", mmss(s), mmss(r.budget_seconds)))
         .unwrap_or_default();
-    let _ = writeln!(out, "\nOverall {:.1} / 100 — {outcome} (pass mark {})", r.score, r.pass_mark);
+    match &r.placement {
+        Some(_) => {
+            let _ = writeln!(out, "\nMean score {:.1} / 100 over questions of every level", r.score);
+        }
+        None => {
+            let _ = writeln!(out, "\nOverall {:.1} / 100 — {outcome} ({})", r.score, r.pass_mark_text());
+        }
+    }
     let counts = format!("{} answered, {} skipped{time} · seed {}", r.answered, r.skipped, r.seed);
     let _ = writeln!(out, "{}", wrap(&counts, width, ""));
     if let Some(depth) = Depth::line(r.depth.as_ref()) {
@@ -146,6 +157,9 @@ pub fn report(r: &Report, colour: Colour, width: usize) -> String {
     }
     if let Some(own) = r.own.describe(r.questions.len()) {
         let _ = writeln!(out, "{}", wrap(&capitalise_first(&own), width, ""));
+    }
+    if let Some(p) = &r.placement {
+        out += &super::placement::text(p, &r.scenario, colour, width);
     }
     out
 }
@@ -249,6 +263,21 @@ pub fn progress(p: &Progress, colour: Colour) -> String {
         for i in &p.interviews {
             let name = format!("{} · {}", i.scenario, i.level);
             let _ = writeln!(o, "  {:<38} {}", cut(&name, 38), row(&i.trend));
+        }
+    }
+    if !p.placements.is_empty() {
+        let _ = writeln!(
+            o,
+            "\n{} {:<20} {:>5} {:>6} {:>5}",
+            heading("Placements (ability 0-100)"),
+            "trend",
+            "last",
+            "recent",
+            "best"
+        );
+        for t in &p.placements {
+            let _ = writeln!(o, "  {:<38} {}", cut(&t.scenario, 38), row(&t.trend));
+            let _ = writeln!(o, "    placed {} · last: {}", t.levels.join(" → "), t.statement);
         }
     }
     if !p.topics.is_empty() {

@@ -15,6 +15,7 @@ mod interview;
 mod kill;
 mod live;
 mod misconceptions;
+mod place;
 mod rounds;
 mod selfgrade;
 mod shell;
