@@ -112,6 +112,10 @@ fn interrupted_then_resumed_continues_the_same_placement() {
     p.exp_eof().unwrap();
     assert_eq!(exit_code(&mut p), 130);
 
+    g.args(["resume", "--list"])
+        .run()
+        .success()
+        .stdout_has("KubeFlow Ops ladder (placement) · question 3 of up to 12");
     let mut p = spawn(&g, &["resume", "--plain"]);
     p.exp_string("Resuming placement").unwrap();
     p.exp_string("[3, up to 12]").unwrap();
