@@ -152,7 +152,7 @@ fn question(o: &mut String, n: usize, q: &QuestionReport, analyzer: &Analyzer) {
     let _ = write!(
         o,
         "<details class=\"q {verdict}\"{open}>\n<summary><span class=\"n\">{n}</span><span class=\"prompt\">{}</span><span class=\"pill\">{:.1} {}</span></summary>\n<div class=\"qbody\">\n<p class=\"qmeta\"><code>{}</code> · {} · {} · {}{}</p>\n",
-        escape(&q.prompt),
+        code_spans(&q.prompt),
         q.score,
         q.verdict_text(),
         escape(&q.id),
@@ -284,6 +284,27 @@ fn highlight(text: &str, analyzer: &Analyzer, hits: &HashSet<String>, misses: &H
                 let _ = write!(out, "<mark class=\"{class}\">{}</mark>", escape(piece));
             }
             None => out.push_str(&escape(piece)),
+        }
+    }
+    out
+}
+
+/// `text` escaped, each `` `span` `` in backticks shown as `<code>`, as the
+/// banks write commands and fields in prompts. An unpaired backtick stays
+/// as it is.
+fn code_spans(text: &str) -> String {
+    let pieces: Vec<&str> = text.split('`').collect();
+    let paired = pieces.len() % 2 == 1;
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, piece) in pieces.iter().enumerate() {
+        let last = i + 1 == pieces.len();
+        if i % 2 == 1 && !(last && !paired) {
+            let _ = write!(out, "<code>{}</code>", escape(piece));
+        } else {
+            if i % 2 == 1 {
+                out.push('`');
+            }
+            out.push_str(&escape(piece));
         }
     }
     out

@@ -151,3 +151,18 @@ fn a_placement_page_shows_the_level_and_ability_and_no_pass_mark() {
     assert!(!html.contains("pass mark"), "a placement has no pass mark");
     assert!(html.contains("grill drill kubeflow-ops --level senior --topic security"));
 }
+
+#[test]
+fn code_spans_in_prompts_become_code_and_stay_escaped() {
+    assert_eq!(
+        code_spans("Run `kubectl get <pod>` & wait"),
+        "Run <code>kubectl get &lt;pod&gt;</code> &amp; wait"
+    );
+    assert_eq!(code_spans("a `b` c `d"), "a <code>b</code> c `d");
+    assert_eq!(code_spans("no spans"), "no spans");
+    let mut r = hostile_report();
+    r.questions[1].prompt = "What does `argocd app wait` do?".into();
+    let html = to_html(&r, &context());
+    assert!(html.contains("What does <code>argocd app wait</code> do?"), "{html}");
+    parse(&html);
+}
