@@ -297,8 +297,9 @@ fn code_spans(text: &str) -> String {
     let paired = pieces.len() % 2 == 1;
     let mut out = String::with_capacity(text.len() + 16);
     for (i, piece) in pieces.iter().enumerate() {
-        let last = i + 1 == pieces.len();
-        if i % 2 == 1 && !(last && !paired) {
+        // The text after an unpaired backtick is no span.
+        let closed = paired || i + 1 < pieces.len();
+        if i % 2 == 1 && closed {
             let _ = write!(out, "<code>{}</code>", escape(piece));
         } else {
             if i % 2 == 1 {
