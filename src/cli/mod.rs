@@ -10,9 +10,11 @@ mod history;
 mod import;
 mod interview;
 mod live;
+mod out;
 mod pager;
 mod place;
 mod report;
+mod review;
 mod settings;
 pub mod shell;
 
@@ -27,6 +29,7 @@ use clap::{Args, Parser, Subcommand};
 use grill::bank::Level;
 use grill::catalog::{Catalog, Sources};
 use grill::diagnostic::Diagnostics;
+pub use out::Out;
 
 /// A mock-interview simulator for DevOps, DevSecOps, CloudOps, MLOps, AIOps
 /// and Kubeflow interviews.
@@ -97,6 +100,11 @@ pub enum Command {
         after_help = "Examples:\n  grill report                  # the last session\n  grill report last -o report.html\n  grill report 20261205 --format json"
     )]
     Report(ReportArgs),
+    /// Rate your answers of a finished session yourself, beside the grader.
+    #[command(
+        after_help = "Examples:\n  grill review                  # the last session\n  grill review 20261205-0930\n  grill report last             # both grades, and where they disagree"
+    )]
+    Review(review::ReviewArgs),
     /// Your scores over time, per interview and per topic, and your weakest topics.
     #[command(after_help = "Examples:\n  grill progress\n  grill progress --scenario kubeflow-ops --level mid\n  grill progress --json")]
     Progress(ProgressArgs),
@@ -203,6 +211,10 @@ pub struct RunArgs {
     /// all at the end otherwise).
     #[arg(long)]
     pub self_grade: bool,
+    /// With --answers: rate your answers in the terminal after grading,
+    /// before the report (as `grill review` does).
+    #[arg(long, requires = "answers", conflicts_with = "no_save")]
+    pub review: bool,
     /// Do not save the session to history.
     #[arg(long)]
     pub no_save: bool,
@@ -455,73 +467,6 @@ pub enum ScenariosCommand {
     },
 }
 
-/// Standard output that reports a closed pipe (`grill ... | head`) as
-/// [`io::ErrorKind::BrokenPipe`] for `main` to treat as success, and pages
-/// long text on a terminal.
-pub struct Out {
-    stdout: io::StdoutLock<'static>,
-    /// The pager command for [`Out::page`]; `None` prints straight out.
-    pager: Option<String>,
-}
-
-impl Out {
-    pub fn new() -> Out {
-        Out {
-            stdout: io::stdout().lock(),
-            pager: None,
-        }
-    }
-    /// Prints `text` with every control character shown visibly
-    /// ([`grill::escape::terminal`]): all standard output goes through here,
-    /// so no bank, sheet or history text can drive the terminal.
-    pub fn print(&mut self, text: &str) -> io::Result<()> {
-        let keep_colour = self.colour() == grill::export::Colour::On;
-        let text = grill::escape::terminal(text, keep_colour);
-        self.stdout.write_all(text.as_bytes())?;
-        self.stdout.flush()
-    }
-    /// Prints `text`, through the pager when standard output is a terminal
-    /// and `text` is taller than it (as git does); never in a pipe. A pager
-    /// that cannot start is passed over: the text is printed instead.
-    pub fn page(&mut self, text: &str) -> io::Result<()> {
-        let term = console::Term::stdout();
-        let (Some(command), true) = (self.pager.clone(), term.is_term()) else {
-            return self.print(text);
-        };
-        if text.lines().count() < usize::from(term.size().0) {
-            return self.print(text);
-        }
-        self.stdout.flush()?;
-        let shown = grill::escape::terminal(text, self.colour() == grill::export::Colour::On);
-        match pager::show(&command, &shown) {
-            Ok(()) => Ok(()),
-            Err(_) => self.print(text),
-        }
-    }
-    /// Columns to lay text out for here: `$COLUMNS`, else the terminal's
-    /// width, else 80 (a pipe or file), kept within 60–100.
-    pub fn columns(&self) -> usize {
-        let term = console::Term::stdout();
-        let terminal = term.size_checked().map(|(_, w)| usize::from(w));
-        grill::layout::columns(std::env::var("COLUMNS").ok().as_deref(), terminal)
-    }
-    /// Whether text printed here may be styled: standard output is a
-    /// terminal and neither `NO_COLOR` nor `--no-color` said otherwise.
-    pub fn colour(&self) -> grill::export::Colour {
-        if console::colors_enabled() {
-            grill::export::Colour::On
-        } else {
-            grill::export::Colour::Off
-        }
-    }
-}
-
-impl Default for Out {
-    fn default() -> Self {
-        Out::new()
-    }
-}
-
 /// Runs grill with `args` (including the program name).
 pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode> {
     let cli = match Cli::try_parse_from(args) {
@@ -552,6 +497,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode>
         Some(Command::Scenarios(c)) => browse::scenarios(&cli.banks, c, &mut out),
         Some(Command::History(a)) => history::history(&a, &mut out),
         Some(Command::Report(a)) => report::report(&a, &mut out),
+        Some(Command::Review(a)) => review::review(&cli.banks, &a, &mut out),
         Some(Command::Progress(a)) => history::progress(&a, &mut out),
         Some(Command::Drill(a)) => drill::drill(&cli.banks, &a, &mut out),
         Some(Command::Import(a)) => import::import(&cli.banks, &a, &mut out),

@@ -12,6 +12,7 @@ pub mod menu;
 mod placing;
 pub mod prompter;
 pub mod rating;
+pub mod review;
 pub mod screen;
 pub mod store;
 pub mod terminal;
@@ -431,9 +432,16 @@ fn ask(
                 }
                 let sheet = crate::sheet::AnswerSheet::filled(&progress.plan, crate::sheet::SheetHeader::default(), &answers);
                 let target = std::path::Path::new(&path);
+                // A placement's questions span levels: no interview replays
+                // them, but each answer grades on its own.
+                let grade_with = if progress.placement.is_some() {
+                    "grill grade"
+                } else {
+                    "grill run --answers"
+                };
                 match crate::atomic::write_output(target, &sheet, crate::atomic::Existing::Keep) {
                     Ok(()) => prompter.say(&format!(
-                        "Wrote {} to {path}; grade them any time with: grill run --answers {path}",
+                        "Wrote {} to {path}; grade them any time with: {grade_with} {path}",
                         plural(answers.iter().filter(|a| !a.text.trim().is_empty()).count(), "answer")
                     )),
                     // `:save` never replaces a file: it may be another sheet, or
@@ -555,5 +563,7 @@ impl Saver<'_> {
     }
 }
 
+#[cfg(test)]
+mod placing_tests;
 #[cfg(test)]
 mod tests;
