@@ -144,9 +144,46 @@ pub fn wrap_hanging(text: &str, columns: usize, first: &str, indent: &str) -> St
     out.trim_end_matches('\n').to_string()
 }
 
+/// `items` joined by `sep`, wrapped at `columns` between items only (an
+/// item such as `junior 8q/12:00` stays on one line): the first line
+/// starts with `first`, the lines after it with `indent`.
+pub fn pack(items: &[String], sep: &str, columns: usize, first: &str, indent: &str) -> String {
+    let mut out = String::from(first);
+    let mut used = width(first);
+    let mut empty = true;
+    for item in items {
+        let w = width(item);
+        if !empty && used + width(sep) + w > columns {
+            out.push_str(sep.trim_end());
+            out.push('\n');
+            out.push_str(indent);
+            used = width(indent);
+            empty = true;
+        }
+        if !empty {
+            out.push_str(sep);
+            used += width(sep);
+        }
+        out.push_str(item);
+        used += w;
+        empty = false;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pack_breaks_between_items_only() {
+        let items: Vec<String> = ["junior 8q/12:00", "mid 10q/15:00", "senior 12q/20:00"].map(String::from).into();
+        assert_eq!(
+            pack(&items, " · ", 40, "id  ", "    "),
+            "id  junior 8q/12:00 · mid 10q/15:00 ·\n    senior 12q/20:00"
+        );
+        assert_eq!(pack(&items[..1], " · ", 10, "", "  "), "junior 8q/12:00");
+    }
 
     #[test]
     fn wrap_keeps_lines_within_width() {

@@ -298,7 +298,7 @@ mod tests {
         );
         let weakest: Vec<(&str, f64)> = p.weakest.iter().map(|t| (t.topic.as_str(), t.trend.recent)).collect();
         assert_eq!(weakest, [("security", 50.0), ("cost", 70.0), ("cost", 100.0)]);
-        let text = crate::export::text::progress(&p, crate::export::Colour::Off);
+        let text = crate::export::text::progress(&p, crate::export::Colour::Off, 80);
         assert!(text.contains("k · mid"), "{text}");
         assert!(text.contains("1. mid     security"), "{text}");
         assert!(text.contains("grill drill -l mid -t security"), "{text}");
@@ -327,7 +327,7 @@ mod tests {
             .map(|g| (g.topic.as_str(), g.rated, g.gap, g.gaps.clone()))
             .collect();
         assert_eq!(gaps, [("cost", 1, -10.0, vec![-10.0]), ("security", 2, 14.0, vec![10.0, 18.0])]);
-        let text = crate::export::text::progress(&p, crate::export::Colour::Off);
+        let text = crate::export::text::progress(&p, crate::export::Colour::Off, 80);
         assert!(text.contains("you rate yourself 14 points above the grader on security"), "{text}");
         assert!(text.contains("you rate yourself 10 points below the grader on cost"), "{text}");
     }
@@ -349,7 +349,7 @@ mod tests {
         assert_eq!(p.placements[0].trend.scores, [40.0, 66.0]);
         assert_eq!(p.placements[0].levels, ["junior", "mid"]);
         assert_eq!(p.topics[0].level, Level::Senior, "the question's own level");
-        let text = crate::export::text::progress(&p, crate::export::Colour::Off);
+        let text = crate::export::text::progress(&p, crate::export::Colour::Off, 80);
         assert!(
             text.contains("placed junior → mid · last: mid, likely — between mid and senior"),
             "{text}"

@@ -12,8 +12,7 @@ use serde_json::json;
 use super::{BanksCommand, Out, PlanFormat, ScenariosCommand, load_catalog};
 use grill::bank::{Level, Question, TOPICS};
 use grill::catalog::Catalog;
-use grill::layout::wrap;
-use grill::layout::{mmss, plural};
+use grill::layout::{mmss, pack, plural, width, wrap, wrap_hanging};
 
 pub fn banks(dirs: &[PathBuf], command: BanksCommand, out: &mut Out) -> anyhow::Result<ExitCode> {
     match command {
@@ -45,18 +44,7 @@ pub fn banks(dirs: &[PathBuf], command: BanksCommand, out: &mut Out) -> anyhow::
                     out.print(&(serde_json::to_string_pretty(&list)? + "\n"))?;
                 }
                 PlanFormat::Text => {
-                    let mut o = String::new();
-                    for q in &chosen {
-                        let _ = writeln!(
-                            o,
-                            "{:<14} {:<6} {:<13} {}{}",
-                            q.id,
-                            q.level,
-                            q.topic,
-                            if q.draft { "[draft] " } else { "" },
-                            q.prompt.lines().next().unwrap_or("")
-                        );
-                    }
+                    let mut o = question_list(&chosen, out.columns());
                     let _ = writeln!(o, "{}", plural(chosen.len(), "question"));
                     out.print(&o)?;
                 }
@@ -99,6 +87,27 @@ pub fn banks(dirs: &[PathBuf], command: BanksCommand, out: &mut Out) -> anyhow::
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// One question a row: id, level, topic, then the prompt's first line
+/// wrapped beside them. When that leaves too little room (a narrow
+/// terminal), the prompt goes under its id, indented. Ids stay whole.
+fn question_list(questions: &[&Question], columns: usize) -> String {
+    let id_width = questions.iter().map(|q| width(&q.id)).max().unwrap_or(0).max(14);
+    let topic_width = questions.iter().map(|q| width(&q.topic)).max().unwrap_or(0).max(13);
+    let beside = id_width + 1 + 6 + 1 + topic_width + 1;
+    let mut o = String::new();
+    for q in questions {
+        let prompt = format!("{}{}", if q.draft { "[draft] " } else { "" }, q.prompt.lines().next().unwrap_or(""));
+        if beside + 30 <= columns {
+            let first = format!("{:<id_width$} {:<6} {:<topic_width$} ", q.id, q.level.as_str(), q.topic);
+            let _ = writeln!(o, "{}", wrap_hanging(&prompt, columns, &first, &" ".repeat(beside)));
+        } else {
+            let _ = writeln!(o, "{}  {} · {}", q.id, q.level, q.topic);
+            let _ = writeln!(o, "{}", wrap(&prompt, columns, "    "));
+        }
+    }
+    o
 }
 
 fn question_text(q: &Question) -> String {
@@ -235,13 +244,16 @@ pub fn scenarios(dirs: &[PathBuf], command: ScenariosCommand, out: &mut Out) -> 
     let catalog = load_catalog(dirs, vec![])?;
     match command {
         ScenariosCommand::List => {
+            let columns = out.columns();
             let mut o = String::new();
             for s in &catalog.scenarios {
                 let levels: Vec<String> = s
                     .levels()
                     .map(|l| format!("{l} {}q/{}", s.size(l).questions, mmss(s.size(l).seconds)))
                     .collect();
-                let _ = writeln!(o, "{:<16} {}\n{:<16} {}", s.id, s.title, "", levels.join(" · "));
+                let head = format!("{:<16} ", s.id);
+                let _ = writeln!(o, "{}", wrap_hanging(&s.title, columns, &head, &" ".repeat(17)));
+                let _ = writeln!(o, "{}", pack(&levels, " · ", columns, &" ".repeat(17), &" ".repeat(17)));
             }
             out.print(&o)?;
         }

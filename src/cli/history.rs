@@ -254,7 +254,7 @@ pub fn progress(args: &ProgressArgs, out: &mut Out) -> anyhow::Result<ExitCode> 
     if args.json {
         out.print(&(serde_json::to_string_pretty(&p)? + "\n"))?;
     } else {
-        out.print(&grill::export::text::progress(&p, out.colour()))?;
+        out.print(&grill::export::text::progress(&p, out.colour(), out.columns()))?;
     }
     Ok(ExitCode::SUCCESS)
 }

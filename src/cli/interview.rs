@@ -17,8 +17,7 @@ use super::report::{finish_report, finish_report_then, format_of};
 use super::{Out, PlanArgs, PlanFormat, RunArgs, SheetArgs};
 use grill::diagnostic::SourceFile;
 use grill::history::{History, Kind, Listing, SessionRecord, Source};
-use grill::layout::mmss;
-use grill::layout::wrap;
+use grill::layout::{mmss, plural, round_to_5, wrap, wrap_hanging};
 use grill::plan::{self as planner, Plan, PlanError};
 use grill::report::Report;
 use grill::session::terminal::Display;
@@ -72,46 +71,54 @@ fn listed_plan(c: &Chosen, sheet: &AnswerSheet, listed: &[Listed]) -> anyhow::Re
     })
 }
 
-pub fn plan_text(p: &Plan, briefing: &str) -> String {
+/// The plan as text `columns` wide: prompts wrap under their number,
+/// ids stay whole, budgets show rounded to the nearest 5 s.
+pub fn plan_text(p: &Plan, briefing: &str, columns: usize) -> String {
+    let budget = |s: u32| mmss(round_to_5(s));
     let mut o = String::new();
-    let _ = writeln!(
-        o,
-        "{} — {} level · {} questions · budget {} (questions {}) · seed {}",
+    let head = format!(
+        "{} — {} level · {} · budget {} (questions {}) · seed {}",
         p.title,
         p.level,
-        p.questions.len(),
-        mmss(p.budget_seconds),
-        mmss(p.planned_seconds()),
+        plural(p.questions.len(), "question"),
+        budget(p.budget_seconds),
+        budget(p.planned_seconds()),
         p.seed
     );
+    let _ = writeln!(o, "{}", wrap(&head, columns, ""));
     if !briefing.is_empty() {
-        let _ = writeln!(o, "\n{}", wrap(briefing, 78, ""));
+        let _ = writeln!(o, "\n{}", wrap(briefing, columns, ""));
     }
     let mut round = usize::MAX;
+    let indent = " ".repeat(14);
     for (i, q) in p.questions.iter().enumerate() {
         if p.rounds.len() > 1 && q.round != round {
             round = q.round;
             let r = &p.rounds[round];
-            let _ = writeln!(o, "\n== Round {}: {} ({}) ==", round + 1, r.title, mmss(r.budget_seconds));
+            let title = format!("== Round {}: {} ({}) ==", round + 1, r.title, budget(r.budget_seconds));
+            let _ = writeln!(o, "\n{}", wrap(&title, columns, ""));
         } else if i == 0 {
             let _ = writeln!(o);
         }
-        let _ = writeln!(
-            o,
-            "{:>2}. {:<9} {}",
-            i + 1,
-            q.id,
-            wrap(&q.prompt, 78, "              ").trim_start()
-        );
-        let _ = writeln!(
-            o,
-            "              {} · difficulty {} · {}",
-            q.topic,
-            q.difficulty,
-            mmss(q.budget_seconds)
-        );
+        let first = format!("{:>2}. {:<9} ", i + 1, q.id);
+        // The number and id lead the prompt's first paragraph only.
+        let (lead, rest) = q.prompt.split_once('\n').unwrap_or((&q.prompt, ""));
+        let _ = writeln!(o, "{}", wrap_hanging(lead, columns, &first, &indent));
+        if !rest.trim().is_empty() {
+            let _ = writeln!(o, "{}", wrap(rest, columns, &indent));
+        }
+        let about = format!("{} · difficulty {} · {}", q.topic, q.difficulty, budget(q.budget_seconds));
+        let _ = writeln!(o, "{}", wrap(&about, columns, &indent));
     }
-    let _ = writeln!(o, "\nPass mark {}. Repeat this plan with --seed {}.", p.pass_mark, p.seed);
+    let _ = writeln!(
+        o,
+        "\n{}",
+        wrap(
+            &format!("Pass mark {}. Repeat this plan with --seed {}.", p.pass_mark, p.seed),
+            columns,
+            ""
+        )
+    );
     o
 }
 
@@ -122,7 +129,10 @@ pub fn plan(dirs: &[PathBuf], args: &PlanArgs, out: &mut Out) -> anyhow::Result<
     note_avoided(&chosen, &p);
     match args.format {
         PlanFormat::Json => out.print(&(serde_json::to_string_pretty(&p)? + "\n"))?,
-        PlanFormat::Text => out.print(&plan_text(&p, &chosen.catalog.scenario(&chosen.scenario).expect("chosen").briefing))?,
+        PlanFormat::Text => {
+            let briefing = &chosen.catalog.scenario(&chosen.scenario).expect("chosen").briefing;
+            out.print(&plan_text(&p, briefing, out.columns()))?
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

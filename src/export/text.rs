@@ -9,8 +9,8 @@ use console::Style;
 
 use crate::grade::{PointDetail, Stated, Status, Verdict};
 use crate::history::local_time;
-use crate::layout::{bar, cut, mmss, plural, wrap, wrap_hanging};
-use crate::progress::{Progress, RECENT, Trend, sparkline};
+use crate::layout::{bar, mmss, plural, width, wrap, wrap_hanging};
+use crate::progress::{Progress, RECENT, SPARK_POINTS, Trend, sparkline};
 use crate::report::{Depth, Report};
 
 /// Whether text is styled with terminal colours and weights.
@@ -228,9 +228,12 @@ pub fn explain(details: &[PointDetail], wrong: &[Stated], notes: &[String], widt
     out
 }
 
-/// Progress over the sessions in history, as shown in a terminal (80
-/// columns).
-pub fn progress(p: &Progress, colour: Colour) -> String {
+/// Progress over the sessions in history, as shown in a terminal
+/// `columns` wide (80 for files). The trend tables keep names (scenario
+/// ids, topics) whole: the sparkline shortens first, then a name too long
+/// for its column gets a line of its own; a `grill drill` command that does
+/// not fit beside its topic goes on the next line, whole.
+pub fn progress(p: &Progress, colour: Colour, columns: usize) -> String {
     let mut o = String::new();
     let (Some(first), Some(last)) = (p.first.map(local_time), p.last.map(local_time)) else {
         return "No sessions in history yet. Sit one (grill run --answers FILE) and come back.\n".into();
@@ -247,97 +250,117 @@ pub fn progress(p: &Progress, colour: Colour) -> String {
             }
         ))
     );
-    // Padding is applied before styling, so escape bytes never shift the
-    // columns.
-    let heading = |name: &str| colour.bold(format!("{name:<40}"));
-    if !p.interviews.is_empty() {
-        let _ = writeln!(
-            o,
-            "\n{} {:<20} {:>5} {:>6} {:>5}",
-            heading("Interviews"),
-            "trend",
-            "last",
-            "recent",
-            "best"
-        );
-        for i in &p.interviews {
-            let name = format!("{} · {}", i.scenario, i.level);
-            let _ = writeln!(o, "  {:<38} {}", cut(&name, 38), row(&i.trend));
-        }
+    let interviews: Vec<(String, &Trend)> = p
+        .interviews
+        .iter()
+        .map(|i| (format!("{} · {}", i.scenario, i.level), &i.trend))
+        .collect();
+    if !interviews.is_empty() {
+        let (heading, rows) = trends("Interviews", &interviews, colour, columns);
+        let _ = write!(o, "\n{heading}{}", rows.concat());
     }
     if !p.placements.is_empty() {
-        let _ = writeln!(
-            o,
-            "\n{} {:<20} {:>5} {:>6} {:>5}",
-            heading("Placements (ability 0-100)"),
-            "trend",
-            "last",
-            "recent",
-            "best"
-        );
-        for t in &p.placements {
-            let _ = writeln!(o, "  {:<38} {}", cut(&t.scenario, 38), row(&t.trend));
-            let _ = writeln!(o, "    placed {} · last: {}", t.levels.join(" → "), t.statement);
+        let names: Vec<(String, &Trend)> = p.placements.iter().map(|t| (t.scenario.clone(), &t.trend)).collect();
+        let (heading, rows) = trends("Placements (ability 0-100)", &names, colour, columns);
+        let _ = write!(o, "\n{heading}");
+        for (t, row) in p.placements.iter().zip(rows) {
+            let placed = format!("placed {} · last: {}", t.levels.join(" → "), t.statement);
+            let _ = writeln!(o, "{row}{}", wrap(&placed, columns, "    "));
         }
     }
     if !p.topics.is_empty() {
-        let _ = writeln!(
-            o,
-            "\n{} {:<20} {:>5} {:>6} {:>5}",
-            heading("By level and topic"),
-            "trend",
-            "last",
-            "recent",
-            "best"
-        );
-        for t in &p.topics {
-            let _ = writeln!(o, "  {:<7} {:<30} {}", t.level.as_str(), cut(&t.topic, 30), row(&t.trend));
-        }
+        let topics: Vec<(String, &Trend)> = p
+            .topics
+            .iter()
+            .map(|t| (format!("{:<7} {}", t.level.as_str(), t.topic), &t.trend))
+            .collect();
+        let (heading, rows) = trends("By level and topic", &topics, colour, columns);
+        let _ = write!(o, "\n{heading}{}", rows.concat());
     }
     if !p.weakest.is_empty() {
         let _ = writeln!(
             o,
-            "\n{} (mean of the last {RECENT} sessions that asked them)",
-            colour.bold("Weakest topics")
+            "\n{}",
+            wrap(
+                &format!(
+                    "{} (mean of the last {RECENT} sessions that asked them)",
+                    colour.bold("Weakest topics")
+                ),
+                columns,
+                ""
+            )
         );
+        let topic_width = p.weakest.iter().map(|t| width(&t.topic)).max().unwrap_or(0).max(16);
         for (i, t) in p.weakest.iter().enumerate() {
-            let _ = writeln!(
-                o,
-                "  {}. {:<7} {:<16} {:>5.1}   grill drill -l {} -t {}",
+            let head = format!(
+                "  {}. {:<7} {:<topic_width$} {:>5.1}",
                 i + 1,
                 t.level.as_str(),
-                cut(&t.topic, 16),
+                t.topic,
                 t.trend.recent,
-                t.level,
-                t.topic
             );
+            let command = format!("grill drill -l {} -t {}", t.level, t.topic);
+            if width(&head) + 3 + width(&command) <= columns {
+                let _ = writeln!(o, "{head}   {command}");
+            } else {
+                let _ = writeln!(o, "{head}\n     {command}");
+            }
         }
     }
     if !p.self_gaps.is_empty() {
-        let _ = writeln!(
-            o,
-            "\n{} {:<20} {:>5}",
-            heading("Your own grades against the grader's"),
-            "gap",
-            "rated"
-        );
-        for g in &p.self_gaps {
-            let _ = writeln!(
-                o,
-                "  {:<7} {:<30} {:<20} {:>5}\n          {}",
-                g.level.as_str(),
-                cut(&g.topic, 30),
-                format!("{:+.1}", g.gap),
-                g.rated,
-                g.sentence()
-            );
+        let title = "Your own grades against the grader's";
+        let names: Vec<String> = p.self_gaps.iter().map(|g| format!("{:<7} {}", g.level.as_str(), g.topic)).collect();
+        // Topics stay whole: the column is as wide as the longest.
+        let name = names.iter().map(|n| width(n)).max().unwrap_or(0).max(width(title) - 2);
+        let pad = |text: &str, w: usize| format!("{text}{}", " ".repeat(w.saturating_sub(width(text))));
+        let _ = writeln!(o, "\n{} {:>6} {:>5}", colour.bold(pad(title, name + 2)), "gap", "rated");
+        for (g, n) in p.self_gaps.iter().zip(&names) {
+            let _ = writeln!(o, "  {} {:>6} {:>5}", pad(n, name), format!("{:+.1}", g.gap), g.rated);
+            let _ = writeln!(o, "{}", wrap(&g.sentence(), columns, &" ".repeat(10)));
         }
     }
     o
 }
 
-fn row(t: &Trend) -> String {
-    format!("{:<20} {:>5.1} {:>6.1} {:>5.1}", sparkline(&t.scores), t.last, t.recent, t.best)
+/// Width of the numbers after a sparkline: last, recent, best.
+const NUMBERS: usize = 18;
+/// The sparkline is never narrower than this; a long name moves instead.
+const MIN_SPARK: usize = 8;
+
+/// A heading line and one row per `(name, trend)` (each ending with a line
+/// break; a long name takes a line of its own): the name, a sparkline of
+/// the latest scores and the last, recent and best scores, within
+/// `columns`.
+fn trends(heading: &str, rows: &[(String, &Trend)], colour: Colour, columns: usize) -> (String, Vec<String>) {
+    let longest = rows.iter().map(|(n, _)| width(n)).max().unwrap_or(0);
+    // line = 2 + name + 1 + spark + 1 + numbers
+    let room = columns.saturating_sub(NUMBERS + 4);
+    let spark = room.saturating_sub(longest).clamp(MIN_SPARK, SPARK_POINTS);
+    let name = room.saturating_sub(spark).max(1);
+    // Padding is applied before styling, so escape bytes never shift the
+    // columns.
+    let pad = |text: &str, w: usize| format!("{text}{}", " ".repeat(w.saturating_sub(width(text))));
+    let heading = format!(
+        "{} {} {:>5} {:>6} {:>5}\n",
+        colour.bold(pad(heading, name + 2)),
+        pad("trend", spark),
+        "last",
+        "recent",
+        "best"
+    );
+    let rows = rows
+        .iter()
+        .map(|(n, t)| {
+            let line = sparkline(&t.scores[t.scores.len().saturating_sub(spark)..]);
+            let numbers = format!("{} {:>5.1} {:>6.1} {:>5.1}", pad(&line, spark), t.last, t.recent, t.best);
+            if width(n) <= name {
+                format!("  {} {numbers}\n", pad(n, name))
+            } else {
+                format!("  {n}\n  {} {numbers}\n", " ".repeat(name))
+            }
+        })
+        .collect();
+    (heading, rows)
 }
 
 #[cfg(test)]

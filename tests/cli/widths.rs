@@ -51,3 +51,40 @@ fn report_history_and_resume_list_fit_60_and_80_columns() {
         assert!(id.ends_with("kubeflow-ops-junior"), "the id is whole on its line: {list}");
     }
 }
+
+#[test]
+fn progress_plan_and_lists_fit_60_and_80_columns_with_ids_and_commands_whole() {
+    let g = Grill::new();
+    g.args(["sheet", "mlops-loop", "--level", "senior", "--seed", "2", "-o", "a.toml"])
+        .run()
+        .success();
+    g.args(["run", "--answers", "a.toml"]).run();
+    for columns in [60, 80] {
+        let c = columns.to_string();
+        let progress = g.args(["progress"]).env("COLUMNS", &c).run().success().stdout;
+        fits("progress", &progress, columns);
+        assert!(
+            progress
+                .lines()
+                .any(|l| l.trim_start().starts_with("grill drill -l ") || l.contains("   grill drill -l ")),
+            "the drill command is whole on a line: {progress}"
+        );
+        let plan = g
+            .args(["plan", "mlops-loop", "--level", "senior", "--seed", "2"])
+            .env("COLUMNS", &c)
+            .run()
+            .success()
+            .stdout;
+        fits("plan", &plan, columns);
+        assert!(plan.contains("--seed 2."), "{plan}");
+        let banks = g.args(["banks", "list"]).env("COLUMNS", &c).run().success().stdout;
+        fits("banks list", &banks, columns);
+        assert!(
+            banks.lines().any(|l| l.starts_with("kfo-j15 ")),
+            "ids start their line whole: {banks}"
+        );
+        let scenarios = g.args(["scenarios", "list"]).env("COLUMNS", &c).run().success().stdout;
+        fits("scenarios list", &scenarios, columns);
+        assert!(scenarios.lines().any(|l| l.starts_with("mlops-loop ")), "{scenarios}");
+    }
+}
