@@ -80,8 +80,9 @@ pub fn check(catalog: &Catalog) -> Findings {
                 ));
             }
             let own = grader.grade(&prepared[i], &q.reference);
+            // A correct answer would lose marks for it: an error.
             for m in &own.misconceptions {
-                f.warnings.push(format!(
+                f.problems.push(format!(
                     "{}: the reference of `{}` states its own misconception `{}`: \"{}\"; reword the misconception (or the reference) so a correct answer cannot state it",
                     q.origin, q.id, m.claim, m.said
                 ));

@@ -181,3 +181,18 @@ fn swapped_probes_are_explained_in_every_report_format() {
     assert!(q["verdict"] == "adequate" || q["verdict"] == "strong", "{q}");
     assert_eq!(q["misconceptions"], json("[]"));
 }
+
+#[test]
+fn strict_fails_a_reference_that_states_its_own_misconception() {
+    let g = Grill::new();
+    // The reference says what the misconception claims: a correct answer
+    // written like it would lose marks.
+    let bank = BANK.replace("claim = \"startup probe runs last\"", "claim = \"kubelet restarts the container\"");
+    g.write("in/probes.toml", &bank);
+    g.args(["banks", "check", "in", "--strict"])
+        .run()
+        .code(2)
+        .stderr_has("the reference of `probes-1` states its own misconception `kubelet restarts the container`");
+    g.write("in/probes.toml", BANK);
+    g.args(["banks", "check", "in", "--strict"]).run().success();
+}
