@@ -66,6 +66,7 @@ pub fn report(scenario: &str, level: Level, scored: &[(&str, &str, f64)]) -> Rep
             missed: vec![format!("missed point of {}", q.id)],
             details: vec![],
             notes: vec![],
+            misconceptions: vec![],
             answer: if *score == 0.0 {
                 String::new()
             } else {
@@ -142,4 +143,34 @@ pub fn details() -> Vec<PointDetail> {
             Some("not use a readiness probe"),
         ),
     ]
+}
+
+/// A placement between mid and senior, self-graded, with one question per
+/// level (senior's low, so `security` held the estimate down).
+pub fn placement() -> crate::placement::Placement {
+    use crate::placement::{Band, PlacedQuestion, Placement};
+    let q = |id: &str, level, topic: &str, difficulty, score| PlacedQuestion {
+        id: id.into(),
+        level,
+        topic: topic.into(),
+        difficulty,
+        score,
+    };
+    Placement {
+        level: Band::At(Level::Mid),
+        confident: false,
+        ability: 66.0,
+        error: 8.0,
+        low: 55.0,
+        high: 77.0,
+        low_level: Some(Band::At(Level::Mid)),
+        high_level: Some(Band::At(Level::Senior)),
+        top: Some(Level::Senior),
+        self_graded: true,
+        questions: vec![
+            q("m1", Level::Mid, "gitops", 50.0, 80.0),
+            q("s1", Level::Senior, "security", 75.0, 10.0),
+            q("j1", Level::Junior, "ci-cd", 25.0, 90.0),
+        ],
+    }
 }

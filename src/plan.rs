@@ -131,6 +131,9 @@ pub enum Kind {
     #[default]
     Interview,
     Drill,
+    /// An adaptive placement (`grill place`): it names a level instead of
+    /// passing one, so its score is not compared with interviews'.
+    Placement,
 }
 
 impl Kind {
@@ -138,6 +141,7 @@ impl Kind {
         match self {
             Kind::Interview => "interview",
             Kind::Drill => "drill",
+            Kind::Placement => "placement",
         }
     }
 }

@@ -64,6 +64,21 @@ pub struct TopicTrend {
     pub trend: Trend,
 }
 
+/// A scenario's placements over time: the ability estimated each time
+/// (0–100) and the level each placed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlacementTrend {
+    pub scenario: String,
+    pub title: String,
+    /// The level each placement named, oldest first (`below-junior`, `mid`, ...).
+    pub levels: Vec<String>,
+    /// The last placement's level with how sure it was.
+    pub statement: String,
+    /// The abilities, oldest first.
+    #[serde(flatten)]
+    pub trend: Trend,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Progress {
     pub sessions: usize,
@@ -71,16 +86,21 @@ pub struct Progress {
     pub first: Option<Timestamp>,
     pub last: Option<Timestamp>,
     pub interviews: Vec<InterviewTrend>,
+    /// Placements (`grill place`) per scenario.
+    pub placements: Vec<PlacementTrend>,
     pub topics: Vec<TopicTrend>,
     /// The topics with the lowest recent score, weakest first.
     pub weakest: Vec<TopicTrend>,
 }
 
 /// Progress over `sessions` (oldest first). Interviews' overall scores
-/// leave drills out — a drill of weak questions is not comparable — but
-/// topic scores count every session.
+/// leave drills and placements out — a drill of weak questions is not
+/// comparable, a placement asks every level — but topic scores count every
+/// session (a placement's at each question's own level). Placements have
+/// their own trend of abilities.
 pub fn progress(sessions: &[SessionRecord]) -> Progress {
     let mut interviews: BTreeMap<(&str, Level), (&str, Vec<f64>)> = BTreeMap::new();
+    let mut placements: BTreeMap<&str, (&str, Vec<&crate::placement::Placement>)> = BTreeMap::new();
     let mut topics: BTreeMap<(Level, &str), (usize, Vec<f64>)> = BTreeMap::new();
     for s in sessions {
         let r = &s.report;
@@ -91,10 +111,26 @@ pub fn progress(sessions: &[SessionRecord]) -> Progress {
                 .1
                 .push(r.score);
         }
-        for t in &r.topics {
-            let entry = topics.entry((r.level, &t.topic)).or_default();
-            entry.0 += t.questions;
-            entry.1.push(t.score);
+        match &r.placement {
+            Some(p) => {
+                placements.entry(&r.scenario).or_insert((&r.title, vec![])).1.push(p);
+                let mut by_level: BTreeMap<(Level, &str), Vec<f64>> = BTreeMap::new();
+                for q in r.questions.iter().filter(|q| q.is_planned()) {
+                    by_level.entry((q.level, &q.topic)).or_default().push(q.score);
+                }
+                for (key, scores) in by_level {
+                    let entry = topics.entry(key).or_default();
+                    entry.0 += scores.len();
+                    entry.1.push(round1(scores.iter().sum::<f64>() / scores.len() as f64));
+                }
+            }
+            None => {
+                for t in &r.topics {
+                    let entry = topics.entry((r.level, &t.topic)).or_default();
+                    entry.0 += t.questions;
+                    entry.1.push(t.score);
+                }
+            }
         }
     }
     let topics: Vec<TopicTrend> = topics
@@ -120,6 +156,16 @@ pub fn progress(sessions: &[SessionRecord]) -> Progress {
                 title: title.to_string(),
                 level,
                 trend: Trend::new(scores),
+            })
+            .collect(),
+        placements: placements
+            .into_iter()
+            .map(|(scenario, (title, all))| PlacementTrend {
+                scenario: scenario.to_string(),
+                title: title.to_string(),
+                levels: all.iter().map(|p| p.level.as_str().to_string()).collect(),
+                statement: all.last().map(|p| p.statement()).unwrap_or_default(),
+                trend: Trend::new(all.iter().map(|p| p.ability).collect()),
             })
             .collect(),
         topics,
@@ -195,5 +241,30 @@ mod tests {
         assert!(text.contains("k · mid"), "{text}");
         assert!(text.contains("1. mid     security"), "{text}");
         assert!(text.contains("grill drill -l mid -t security"), "{text}");
+        assert!(p.placements.is_empty());
+    }
+
+    #[test]
+    fn placements_have_their_own_trend_and_feed_topics_at_each_questions_level() {
+        let mut first = record("k", Level::Mid, "2026-11-01T10:00:00Z", &[("q1", "security", 20.0)]);
+        first.kind = Kind::Placement;
+        first.report.questions[0].level = Level::Senior;
+        let mut p1 = crate::fixtures::placement();
+        p1.ability = 40.0;
+        p1.level = crate::placement::Band::At(Level::Junior);
+        first.report.placement = Some(p1);
+        let mut second = first.clone();
+        second.report.placement = Some(crate::fixtures::placement());
+        let p = progress(&[first, second]);
+        assert!(p.interviews.is_empty(), "placements are not interviews");
+        assert_eq!(p.placements.len(), 1);
+        assert_eq!(p.placements[0].trend.scores, [40.0, 66.0]);
+        assert_eq!(p.placements[0].levels, ["junior", "mid"]);
+        assert_eq!(p.topics[0].level, Level::Senior, "the question's own level");
+        let text = crate::export::text::progress(&p, crate::export::Colour::Off);
+        assert!(
+            text.contains("placed junior → mid · last: mid, likely — between mid and senior"),
+            "{text}"
+        );
     }
 }

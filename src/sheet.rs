@@ -148,6 +148,12 @@ impl AnswerSheet {
                 })
                 .collect::<Vec<_>>()
         });
+        if let (Kind::Placement, Some(k)) = (kind, &file.kind) {
+            problems.push(
+                src.error_at(k.span(), "a placement cannot be sat from an answer sheet")
+                    .with_help("a placement picks each question from the answers before it: sit it live with `grill place`, or use `kind = \"interview\"` or `\"drill\"`"),
+            );
+        }
         if let (Kind::Drill, None, Some(k)) = (kind, &questions, &file.kind) {
             problems.push(
                 src.error_at(k.span(), "a drill sheet must list its questions")
@@ -468,6 +474,10 @@ mod tests {
             (
                 "minutes = 0\n[[answer]]\nid = \"q\"\n",
                 "a.toml:1:11: 0 minutes is not a time budget",
+            ),
+            (
+                "kind = \"placement\"\n[[answer]]\nid = \"q\"\n",
+                "a.toml:1:8: a placement cannot be sat from an answer sheet",
             ),
             ("kind = \"exam\"\n[[answer]]\nid = \"q\"\n", "unknown variant `exam`"),
             (

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, bail};
 
 use super::history::warn_problems;
+use super::place::LevelChoice;
 use super::{PlanFlags, load_catalog};
 use grill::bank::Level;
 use grill::catalog::Catalog;
@@ -58,7 +59,12 @@ pub(super) fn choose(dirs: &[PathBuf], flags: &PlanFlags, sheet: Option<&AnswerS
         let known: Vec<&str> = catalog.scenarios.iter().map(|s| s.id.as_str()).collect();
         bail!("no scenario `{scenario}`; known scenarios: {}", known.join(", "));
     };
-    let level = match flags.level.or(sheet.and_then(|s| s.level)) {
+    // `auto` is the caller's to handle (`run` places, `plan` and `sheet` refuse it).
+    let fixed = flags.level.and_then(|l| match l {
+        LevelChoice::Fixed(level) => Some(level),
+        LevelChoice::Auto => None,
+    });
+    let level = match fixed.or(sheet.and_then(|s| s.level)) {
         Some(l) => l,
         None => found.levels().next().context("the scenario offers no level")?,
     };

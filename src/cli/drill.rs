@@ -30,7 +30,7 @@ pub fn drill(dirs: &[PathBuf], args: &DrillArgs, out: &mut Out) -> anyhow::Resul
     });
     let flags = PlanFlags {
         scenario,
-        level,
+        level: level.map(super::place::LevelChoice::Fixed),
         count: None,
         minutes: None,
         seed: args.seed,

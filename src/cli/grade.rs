@@ -51,7 +51,7 @@ fn grade_text(id: &str, g: &Grade, colour: Colour) -> String {
         "{id}: {:.1} / 100 ({})\n{}",
         g.score,
         g.verdict.label(g.borderline),
-        explain(&g.details, &g.notes, 78, "  ", colour)
+        explain(&g.details, &g.misconceptions, &g.notes, 78, "  ", colour)
     )
 }
 

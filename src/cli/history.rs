@@ -47,7 +47,7 @@ struct Summary<'a> {
     title: &'a str,
     level: Level,
     score: f64,
-    pass_mark: u32,
+    pass_mark: Option<u32>,
     passed: bool,
     seconds: Option<u32>,
     budget_seconds: u32,
@@ -132,7 +132,7 @@ fn list(args: &HistoryArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
                 r.level.as_str().to_string(),
                 s.kind.as_str().to_string(),
                 format!("{:.1}", r.score),
-                if r.passed { "passed" } else { "not passed" }.to_string(),
+                result(r),
                 r.seconds.map(mmss).unwrap_or_else(|| "—".into()),
             ]
         })
@@ -148,6 +148,16 @@ fn list(args: &HistoryArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
     }
     out.page(&o)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The Result column: passed or not, or for a placement the level placed.
+fn result(r: &grill::report::Report) -> String {
+    match &r.placement {
+        Some(p) if p.confident => format!("placed {}", p.level.label()),
+        Some(p) => format!("likely {}", p.level.label()),
+        None if r.passed => "passed".into(),
+        None => "not passed".into(),
+    }
 }
 
 fn delete(id: &str) -> anyhow::Result<ExitCode> {

@@ -54,7 +54,8 @@ fn listed_plan(c: &Chosen, sheet: &AnswerSheet, listed: &[Listed]) -> anyhow::Re
     let ids: Vec<String> = listed.iter().map(|l| l.id.clone()).collect();
     let result = match sheet.kind {
         Kind::Drill => planner::drill(&c.catalog, c.scenario(), c.level, &ids, c.options.seed),
-        Kind::Interview => planner::replay(&c.catalog, c.scenario(), c.level, c.options, &ids),
+        // Refused when the sheet is read: a placement has no fixed plan.
+        Kind::Interview | Kind::Placement => planner::replay(&c.catalog, c.scenario(), c.level, c.options, &ids),
     };
     result.map_err(|e| {
         let at = match &e {
@@ -114,6 +115,7 @@ pub fn plan_text(p: &Plan, briefing: &str) -> String {
 }
 
 pub fn plan(dirs: &[PathBuf], args: &PlanArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
+    args.plan.fixed_level("plan")?;
     let chosen = choose(dirs, &args.plan, None)?;
     let p = build(&chosen)?;
     note_avoided(&chosen, &p);
@@ -125,6 +127,7 @@ pub fn plan(dirs: &[PathBuf], args: &PlanArgs, out: &mut Out) -> anyhow::Result<
 }
 
 pub fn sheet(dirs: &[PathBuf], args: &SheetArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
+    args.plan.fixed_level("sheet")?;
     let chosen = choose(dirs, &args.plan, None)?;
     let p = build(&chosen)?;
     note_avoided(&chosen, &p);
@@ -151,6 +154,9 @@ pub fn sheet(dirs: &[PathBuf], args: &SheetArgs, out: &mut Out) -> anyhow::Resul
 }
 
 pub fn run(dirs: &[PathBuf], args: &RunArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
+    if args.plan.level == Some(super::place::LevelChoice::Auto) {
+        return super::place::run_auto(dirs, args, out);
+    }
     let Some(answers) = &args.answers else {
         let chosen = choose(dirs, &args.plan, None)?;
         let plan = build(&chosen)?;

@@ -63,6 +63,10 @@ impl LiveOptions {
 
 /// Starts a new live interview for a planned session.
 pub fn start(catalog: &Catalog, plan: grill::plan::Plan, options: &LiveOptions, out: &mut Out) -> anyhow::Result<ExitCode> {
+    begin(catalog, Progress::new(plan, options.feedback), options, out)
+}
+
+fn begin(catalog: &Catalog, mut progress: Progress, options: &LiveOptions, out: &mut Out) -> anyhow::Result<ExitCode> {
     if !has_terminal(options.display) {
         eprintln!(
             "{}",
@@ -74,9 +78,19 @@ pub fn start(catalog: &Catalog, plan: grill::plan::Plan, options: &LiveOptions, 
         );
         return Ok(ExitCode::from(2));
     }
-    let mut progress = Progress::new(plan, options.feedback);
     progress.self_grade = options.self_grade;
     drive(catalog, progress, options, out)
+}
+
+/// Starts a new live placement over its (empty) plan.
+pub fn start_placement(
+    catalog: &Catalog,
+    plan: grill::plan::Plan,
+    limits: grill::placement::Limits,
+    options: &LiveOptions,
+    out: &mut Out,
+) -> anyhow::Result<ExitCode> {
+    begin(catalog, Progress::placement(plan, options.feedback, limits), options, out)
 }
 
 /// A bare `grill`: the start menu in a terminal, otherwise how to start.
@@ -92,9 +106,26 @@ pub fn menu(dirs: &[PathBuf], out: &mut Out) -> anyhow::Result<ExitCode> {
         Err(dialoguer::Error::IO(e)) if e.kind() == std::io::ErrorKind::Interrupted => return Ok(ExitCode::from(130)),
         Err(e) => return Err(e).context("the start menu failed"),
     };
-    let (scenario, level) = choice;
-    let s = catalog.scenario(&scenario).expect("chosen from the catalog");
     let seed = u64::from(rand::random::<u32>());
+    let options = LiveOptions {
+        display: Display::Bars,
+        feedback: Feedback::End,
+        export: None,
+        format: grill::export::Format::Text,
+        save: true,
+        self_grade: false,
+    };
+    let (scenario, level) = match choice {
+        session::menu::Choice::Interview(scenario, level) => (scenario, level),
+        session::menu::Choice::Placement(scenario) => {
+            let s = catalog.scenario(&scenario).expect("chosen from the catalog");
+            let limits = grill::placement::Limits::default();
+            let pool = grill::placement::pool(&catalog, s);
+            let plan = grill::placement::interview::plan(s, &pool, seed, None, limits)?;
+            return start_placement(&catalog, plan, limits, &options, out);
+        }
+    };
+    let s = catalog.scenario(&scenario).expect("chosen from the catalog");
     let plan = grill::plan::plan_avoiding(
         &catalog,
         s,
@@ -105,14 +136,6 @@ pub fn menu(dirs: &[PathBuf], out: &mut Out) -> anyhow::Result<ExitCode> {
         },
         &recently_asked(&catalog, s, level, None),
     )?;
-    let options = LiveOptions {
-        display: Display::Bars,
-        feedback: Feedback::End,
-        export: None,
-        format: grill::export::Format::Text,
-        save: true,
-        self_grade: false,
-    };
     start(&catalog, plan, &options, out)
 }
 
@@ -195,7 +218,12 @@ fn drive(catalog: &Catalog, mut progress: Progress, options: &LiveOptions, out: 
                 eprintln!("warning: cannot save the finished session: {e:#}");
             }
             let started = progress.started_at.parse().unwrap_or_else(|_| Timestamp::now());
-            let record = SessionRecord::new(&progress.plan, *report, Kind::Interview, Source::Live, started, Timestamp::now());
+            let kind = if progress.placement.is_some() {
+                Kind::Placement
+            } else {
+                Kind::Interview
+            };
+            let record = SessionRecord::new(&progress.plan, *report, kind, Source::Live, started, Timestamp::now());
             finish_report(&record, options.save, options.format, options.export.as_deref(), out)
         }
         Ending::Quit if !progress.briefed => {

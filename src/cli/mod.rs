@@ -11,6 +11,7 @@ mod import;
 mod interview;
 mod live;
 mod pager;
+mod place;
 mod report;
 mod settings;
 pub mod shell;
@@ -62,6 +63,11 @@ pub enum Command {
         after_help = "Examples:\n  grill run kubeflow-ops --level mid            # live, with a countdown\n  grill run --answers answers.toml --export report.html\n  grill run mlops-loop -l senior --feedback instant"
     )]
     Run(RunArgs),
+    /// Find your level: an adaptive interview that places you at junior, mid or senior.
+    #[command(
+        after_help = "Examples:\n  grill place                   # the KubeFlow Ops ladder\n  grill place devops --self-grade\n  grill run mlops --level auto   # the same, with run's flags"
+    )]
+    Place(place::PlaceArgs),
     /// Continue an interview that was quit or interrupted.
     #[command(
         after_help = "Examples:\n  grill resume                  # the most recent unfinished interview\n  grill resume --list\n  grill resume 20261205-0930"
@@ -129,9 +135,9 @@ pub struct PlanFlags {
     /// Scenario id (see `grill scenarios list`) or a path to a scenario file.
     #[arg(env = "GRILL_SCENARIO", add = shell::scenario_ids())]
     pub scenario: Option<String>,
-    /// Level to sit: junior, mid or senior.
+    /// Level to sit: junior, mid or senior (`run` also takes `auto`: a placement).
     #[arg(long, short, env = "GRILL_LEVEL", add = shell::levels())]
-    pub level: Option<Level>,
+    pub level: Option<place::LevelChoice>,
     /// Number of questions (default: the scenario's).
     #[arg(long, short = 'n', env = "GRILL_COUNT")]
     pub count: Option<usize>,
@@ -539,6 +545,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode>
         Some(Command::Plan(a)) => interview::plan(&cli.banks, &a, &mut out),
         Some(Command::Sheet(a)) => interview::sheet(&cli.banks, &a, &mut out),
         Some(Command::Run(a)) => interview::run(&cli.banks, &a, &mut out),
+        Some(Command::Place(a)) => place::place(&cli.banks, &a, &mut out),
         Some(Command::Resume(a)) => live::resume(&cli.banks, &a, &mut out),
         Some(Command::Grade(a)) => grade::grade(&cli.banks, &a, &mut out),
         Some(Command::Banks(c)) => browse::banks(&cli.banks, c, &mut out),

@@ -57,7 +57,7 @@ impl Settings {
             if plan.scenario.is_none() {
                 plan.scenario.clone_from(&c.scenario);
             }
-            plan.level = plan.level.or(c.level);
+            plan.level = plan.level.or(c.level.map(super::place::LevelChoice::Fixed));
             plan.count = plan.count.or(c.count);
             plan.minutes = plan.minutes.or(c.minutes);
         }

@@ -24,8 +24,9 @@ pub const TREND_POINTS: usize = 30;
 /// Each chart fills half the page's width; at this many units text is drawn near its CSS size.
 const WIDTH: f64 = 440.0;
 
-/// Horizontal bars, one per row, with the pass mark as a dashed line.
-pub fn bars(rows: &[Bar], pass_mark: u32) -> String {
+/// Horizontal bars, one per row, with the pass mark (if any: a placement
+/// has none) as a dashed line.
+pub fn bars(rows: &[Bar], pass_mark: Option<u32>) -> String {
     let (label_w, bar_w, row_h, top) = (118.0, 260.0, 26.0, 22.0);
     let height = top + row_h * rows.len() as f64 + 22.0;
     let x_of = |score: f64| label_w + bar_w * score.clamp(0.0, 100.0) / 100.0;
@@ -51,14 +52,16 @@ pub fn bars(rows: &[Bar], pass_mark: u32) -> String {
             score = row.score,
         );
     }
-    pass_line_x(&mut o, x_of(f64::from(pass_mark)), top - 6.0, height - 18.0, pass_mark);
+    if let Some(pass_mark) = pass_mark {
+        pass_line_x(&mut o, x_of(f64::from(pass_mark)), top - 6.0, height - 18.0, pass_mark);
+    }
     o.push_str("</svg>");
     o
 }
 
 /// Scores of sessions in order as a line, the current one marked, with the
-/// pass mark as a dashed line.
-pub fn trend(points: &[TrendPoint], pass_mark: u32) -> String {
+/// pass mark (if any) as a dashed line.
+pub fn trend(points: &[TrendPoint], pass_mark: Option<u32>) -> String {
     let points = &points[points.len().saturating_sub(TREND_POINTS)..];
     let (left, right, top, bottom, height) = (34.0, 14.0, 14.0, 50.0, 224.0);
     let plot_w = WIDTH - left - right;
@@ -83,12 +86,14 @@ pub fn trend(points: &[TrendPoint], pass_mark: u32) -> String {
             ty = y + 4.0,
         );
     }
-    let py = y_of(f64::from(pass_mark));
-    let _ = write!(
-        o,
-        r#"<line class="pass" x1="{left}" y1="{py}" x2="{x2}" y2="{py}" />"#,
-        x2 = WIDTH - right,
-    );
+    if let Some(pass_mark) = pass_mark {
+        let py = y_of(f64::from(pass_mark));
+        let _ = write!(
+            o,
+            r#"<line class="pass" x1="{left}" y1="{py}" x2="{x2}" y2="{py}" />"#,
+            x2 = WIDTH - right,
+        );
+    }
     if points.len() > 1 {
         let line: Vec<String> = points
             .iter()
@@ -133,6 +138,10 @@ pub fn trend(points: &[TrendPoint], pass_mark: u32) -> String {
     }
     // The legend: what the dashed line is.
     let ly = axis_y + 16.0;
+    let Some(pass_mark) = pass_mark else {
+        o.push_str("</svg>");
+        return o;
+    };
     let _ = write!(
         o,
         r#"<line class="pass" x1="{x1}" y1="{y}" x2="{x2}" y2="{y}" /><text class="pass-label" x="{tx}" y="{ly}">pass mark {pass_mark}</text>"#,

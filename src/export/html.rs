@@ -31,6 +31,9 @@ pub fn to_html(r: &Report, context: &Context) -> String {
         escape(&title)
     );
     summary(&mut o, r, context);
+    if let Some(p) = &r.placement {
+        o += &super::placement::html(p, &r.scenario);
+    }
     charts(&mut o, r, context);
     if !r.warnings.is_empty() {
         o.push_str("<section class=\"card warnings\">\n<h2>Warnings</h2>\n<ul>\n");
@@ -56,21 +59,32 @@ pub fn to_html(r: &Report, context: &Context) -> String {
 }
 
 fn summary(o: &mut String, r: &Report, context: &Context) {
-    let mut meta = vec![format!("{} level", capitalise(r.level.as_str()))];
+    let mut meta = vec![match &r.placement {
+        Some(p) => format!("Placed {}", p.statement()),
+        None => format!("{} level", capitalise(r.level.as_str())),
+    }];
     meta.extend(context.date.iter().map(|d| escape(d)));
     if let Some(s) = &context.session {
         meta.push(format!("session <code>{}</code>", escape(&s.id)));
     }
     let kind = context.session.as_ref().map_or("interview", |s| s.kind.as_str());
     meta.push(format!("scenario <code>{}</code>, seed {}", escape(&r.scenario), r.seed));
-    let (class, outcome) = if r.passed { ("pass", "Passed") } else { ("fail", "Not passed") };
+    let (class, outcome) = match &r.placement {
+        Some(p) => ("pass", p.level.label()),
+        None if r.passed => ("pass", "Passed".to_string()),
+        None => ("fail", "Not passed".to_string()),
+    };
     let _ = write!(
         o,
-        "<header class=\"card summary\">\n<div>\n<p class=\"eyebrow\">grill · {kind} report</p>\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n</div>\n<div class=\"score {class}\"><span class=\"big\">{:.1}</span><span class=\"of\">/ 100</span><br /><span class=\"badge\">{outcome}</span><span class=\"mark\">pass mark {}</span></div>\n</header>\n",
+        "<header class=\"card summary\">\n<div>\n<p class=\"eyebrow\">grill · {kind} report</p>\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n</div>\n<div class=\"score {class}\"><span class=\"big\">{:.1}</span><span class=\"of\">/ 100</span><br /><span class=\"badge\">{outcome}</span><span class=\"mark\">{}</span></div>\n</header>\n",
         escape(&r.title),
         meta.join(" · "),
-        r.score,
-        r.pass_mark,
+        r.placement.as_ref().map_or(r.score, |p| p.ability),
+        if r.placement.is_some() {
+            "ability".to_string()
+        } else {
+            r.pass_mark_text()
+        },
     );
     let time = match r.seconds {
         Some(s) => format!("{} <small>of {}</small>", mmss(s), mmss(r.budget_seconds)),
@@ -173,6 +187,13 @@ fn question(o: &mut String, n: usize, q: &QuestionReport, analyzer: &Analyzer) {
         }
         for p in &q.missed {
             let _ = write!(o, "<li class=\"miss\">✗ {}</li>", escape(p));
+        }
+        o.push_str("</ul>\n");
+    }
+    if !q.misconceptions.is_empty() {
+        o.push_str("<ul class=\"notes wrong\">");
+        for stated in &q.misconceptions {
+            let _ = write!(o, "<li>✗ {}</li>", escape(&stated.explain()));
         }
         o.push_str("</ul>\n");
     }

@@ -7,17 +7,27 @@ use std::fmt::Write as _;
 
 use super::Context;
 use crate::escape::markdown as escape;
-use crate::grade::{PointDetail, Status};
+use crate::grade::{PointDetail, Stated, Status};
 use crate::layout::bar;
 use crate::layout::mmss;
 use crate::report::{Depth, Report};
 
 pub fn to_markdown(r: &Report, context: &Context) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "# {} — {} level\n", escape(&r.title), r.level);
     let outcome = if r.passed { "**passed**" } else { "**not passed**" };
-    let _ = writeln!(o, "| | |\n|---|---|");
-    let _ = writeln!(o, "| Score | {:.1} / 100 — {outcome} (pass mark {}) |", r.score, r.pass_mark);
+    match &r.placement {
+        Some(p) => {
+            let _ = writeln!(o, "# {} — placement\n", escape(&r.title));
+            let _ = writeln!(o, "| | |\n|---|---|");
+            let _ = writeln!(o, "| Level | **{}** (ability {:.1}) |", escape(&p.statement()), p.ability);
+            let _ = writeln!(o, "| Score | {:.1} / 100 over questions of every level |", r.score);
+        }
+        None => {
+            let _ = writeln!(o, "# {} — {} level\n", escape(&r.title), r.level);
+            let _ = writeln!(o, "| | |\n|---|---|");
+            let _ = writeln!(o, "| Score | {:.1} / 100 — {outcome} ({}) |", r.score, r.pass_mark_text());
+        }
+    }
     let _ = writeln!(o, "| Questions | {} answered, {} skipped |", r.answered, r.skipped);
     if let Some(depth) = Depth::line(r.depth.as_ref()) {
         let _ = writeln!(o, "| Depth | {} |", depth.trim_start_matches("Depth: "));
@@ -44,6 +54,9 @@ pub fn to_markdown(r: &Report, context: &Context) -> String {
     }
     let _ = writeln!(o);
 
+    if let Some(p) = &r.placement {
+        o += &super::placement::markdown(p, &r.scenario);
+    }
     let _ = writeln!(o, "## By topic\n\n| Topic | Questions | Score | |\n|---|---:|---:|---|");
     for t in &r.topics {
         let _ = writeln!(o, "| {} | {} | {:.1} | `{}` |", t.topic, t.questions, t.score, bar(t.score, 10));
@@ -109,6 +122,7 @@ pub fn to_markdown(r: &Report, context: &Context) -> String {
                 q.missed.iter().map(|c| escape(c)).collect::<Vec<_>>().join("; ")
             );
         }
+        wrong_claims(&mut o, &q.misconceptions);
         for note in &q.notes {
             let _ = writeln!(o, "> {}\n", escape(note));
         }
@@ -142,6 +156,18 @@ fn points(o: &mut String, details: &[PointDetail]) {
             let _ = write!(o, " — reference: “{}”", escape(source));
         }
         let _ = writeln!(o);
+    }
+    let _ = writeln!(o);
+}
+
+/// The wrong claims an answer stated, each as *you said "…" — in fact …*.
+fn wrong_claims(o: &mut String, wrong: &[Stated]) {
+    if wrong.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "**Wrong claims**\n");
+    for stated in wrong {
+        let _ = writeln!(o, "- ✗ {}", escape(&stated.explain()));
     }
     let _ = writeln!(o);
 }

@@ -9,6 +9,7 @@
 mod chart;
 mod html;
 mod markdown;
+pub mod placement;
 pub mod text;
 
 use serde::Serialize;
@@ -88,7 +89,8 @@ impl Context {
                 .into_iter()
                 .map(|s| TrendPoint {
                     date: local_time(s.finished),
-                    score: s.report.score,
+                    // A placement's trend is of its ability estimates.
+                    score: s.report.placement.as_ref().map_or(s.report.score, |p| p.ability),
                     current: s.id == record.id,
                 })
                 .collect(),
@@ -166,6 +168,19 @@ mod tests {
             negated: None,
         }];
         let saved = Context::from_history(&r, true, &[]);
+        let mut placed = r.report.clone();
+        placed.placement = Some(crate::fixtures::placement());
+        let placed_doc: Value = serde_json::from_str(&to_json(&placed, &Context::default())).unwrap();
+        let placement = &schema["properties"]["placement"]["oneOf"][1];
+        for (written, documented) in [
+            (&placed_doc["placement"], placement),
+            (
+                &placed_doc["placement"]["questions"][0],
+                &placement["properties"]["questions"]["items"],
+            ),
+        ] {
+            assert_eq!(keys(written), keys(&documented["properties"]), "{written}");
+        }
         for context in [saved, Context::default()] {
             let doc: Value = serde_json::from_str(&to_json(&r.report, &context)).unwrap();
             let session = &schema["properties"]["session"]["oneOf"][1];

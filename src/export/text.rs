@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use console::Style;
 
-use crate::grade::{PointDetail, Status, Verdict};
+use crate::grade::{PointDetail, Stated, Status, Verdict};
 use crate::history::local_time;
 use crate::layout::{bar, cut, mmss, plural, wrap, wrap_hanging};
 use crate::progress::{Progress, RECENT, Trend, sparkline};
@@ -25,13 +25,13 @@ pub enum Colour {
 
 impl Colour {
     /// `text` in `style` when colour is on, else as it is.
-    fn paint(self, style: Style, text: impl std::fmt::Display) -> String {
+    pub(super) fn paint(self, style: Style, text: impl std::fmt::Display) -> String {
         match self {
             Colour::On => style.force_styling(true).apply_to(text).to_string(),
             Colour::Off => text.to_string(),
         }
     }
-    fn bold(self, text: impl std::fmt::Display) -> String {
+    pub(super) fn bold(self, text: impl std::fmt::Display) -> String {
         self.paint(Style::new().bold(), text)
     }
     fn dim(self, text: impl std::fmt::Display) -> String {
@@ -42,7 +42,11 @@ impl Colour {
 /// The report as shown in a terminal `width` columns wide (80 for files).
 pub fn report(r: &Report, colour: Colour, width: usize) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", colour.bold(wrap(&format!("{} — {} level", r.title, r.level), width, "")));
+    let heading = match &r.placement {
+        Some(_) => format!("{} — placement", r.title),
+        None => format!("{} — {} level", r.title, r.level),
+    };
+    let _ = writeln!(out, "{}", colour.bold(wrap(&heading, width, "")));
     let _ = writeln!(out, "{}", "─".repeat(width.min(60)));
     for (i, q) in r.questions.iter().enumerate() {
         let time = match q.seconds {
@@ -108,7 +112,7 @@ pub fn report(r: &Report, colour: Colour, width: usize) -> String {
                 );
             }
         } else {
-            out += &explain(&q.details, &q.notes, width, "    ", colour);
+            out += &explain(&q.details, &q.misconceptions, &q.notes, width, "    ", colour);
         }
     }
     let _ = writeln!(out, "\n{}", colour.bold("By topic"));
@@ -138,7 +142,14 @@ pub fn report(r: &Report, colour: Colour, width: usize) -> String {
         .seconds
         .map(|s| format!(", time {} of {}", mmss(s), mmss(r.budget_seconds)))
         .unwrap_or_default();
-    let _ = writeln!(out, "\nOverall {:.1} / 100 — {outcome} (pass mark {})", r.score, r.pass_mark);
+    match &r.placement {
+        Some(_) => {
+            let _ = writeln!(out, "\nMean score {:.1} / 100 over questions of every level", r.score);
+        }
+        None => {
+            let _ = writeln!(out, "\nOverall {:.1} / 100 — {outcome} ({})", r.score, r.pass_mark_text());
+        }
+    }
     let counts = format!("{} answered, {} skipped{time} · seed {}", r.answered, r.skipped, r.seed);
     let _ = writeln!(out, "{}", wrap(&counts, width, ""));
     if let Some(depth) = Depth::line(r.depth.as_ref()) {
@@ -146,6 +157,9 @@ pub fn report(r: &Report, colour: Colour, width: usize) -> String {
     }
     if let Some(own) = r.own.describe(r.questions.len()) {
         let _ = writeln!(out, "{}", wrap(&capitalise_first(&own), width, ""));
+    }
+    if let Some(p) = &r.placement {
+        out += &super::placement::text(p, &r.scenario, colour, width);
     }
     out
 }
@@ -167,9 +181,10 @@ fn score(score: f64, verdict: Verdict, colour: Colour) -> String {
 
 /// Each key point on its own line — `✓` covered with the words that
 /// matched it, `~` partly said, `✗` missed with the reference sentence it
-/// comes from or the words that negated it — then the notes, wrapped at
-/// `width` after `indent`. Empty when there is nothing to explain.
-pub fn explain(details: &[PointDetail], notes: &[String], width: usize, indent: &str, colour: Colour) -> String {
+/// comes from or the words that negated it — then each wrong claim stated
+/// (*you said "…" — in fact …*), then the notes, wrapped at `width` after
+/// `indent`. Empty when there is nothing to explain.
+pub fn explain(details: &[PointDetail], wrong: &[Stated], notes: &[String], width: usize, indent: &str, colour: Colour) -> String {
     let mut out = String::new();
     let deeper = format!("{indent}    ");
     for d in details {
@@ -193,6 +208,14 @@ pub fn explain(details: &[PointDetail], notes: &[String], width: usize, indent: 
         } else if let Some(source) = &d.source {
             let _ = writeln!(out, "{}", colour.dim(wrap(&format!("reference: “{source}”"), width, &deeper)));
         }
+    }
+    for stated in wrong {
+        let _ = writeln!(
+            out,
+            "{indent}{} {}",
+            colour.paint(Style::new().red().bold(), "✗"),
+            wrap(&format!("wrong: {}", stated.explain()), width, &deeper).trim_start()
+        );
     }
     for note in notes {
         let _ = writeln!(
@@ -242,6 +265,21 @@ pub fn progress(p: &Progress, colour: Colour) -> String {
             let _ = writeln!(o, "  {:<38} {}", cut(&name, 38), row(&i.trend));
         }
     }
+    if !p.placements.is_empty() {
+        let _ = writeln!(
+            o,
+            "\n{} {:<20} {:>5} {:>6} {:>5}",
+            heading("Placements (ability 0-100)"),
+            "trend",
+            "last",
+            "recent",
+            "best"
+        );
+        for t in &p.placements {
+            let _ = writeln!(o, "  {:<38} {}", cut(&t.scenario, 38), row(&t.trend));
+            let _ = writeln!(o, "    placed {} · last: {}", t.levels.join(" → "), t.statement);
+        }
+    }
     if !p.topics.is_empty() {
         let _ = writeln!(
             o,
@@ -288,18 +326,18 @@ mod tests {
 
     #[test]
     fn each_key_point_is_explained_on_its_own_lines() {
-        let text = explain(&crate::fixtures::details(), &["A note.".into()], 60, "  ", Colour::Off);
+        let text = explain(&crate::fixtures::details(), &[], &["A note.".into()], 60, "  ", Colour::Off);
         let expected = "  ✓ <b>kubernetes</b> | pods — k8s (alias of kubernetes),\n      p<o>ds (typo of pods)\n  ~ alarm on depth — only alarm\n      reference: “Alarms on *depth*.”\n  ✗ readiness probe\n      you said “not use a readiness probe”: a negation does\n      not count\n  ! A note.\n";
         assert_eq!(text, expected);
-        assert_eq!(explain(&[], &[], 60, "  ", Colour::Off), "");
+        assert_eq!(explain(&[], &[], &[], 60, "  ", Colour::Off), "");
     }
 
     #[test]
     fn colour_is_the_callers_choice_not_the_terminals() {
         let details = crate::fixtures::details();
-        let plain = explain(&details, &[], 60, "  ", Colour::Off);
+        let plain = explain(&details, &[], &[], 60, "  ", Colour::Off);
         assert!(!plain.contains('\x1b'), "{plain:?}");
-        let styled = explain(&details, &[], 60, "  ", Colour::On);
+        let styled = explain(&details, &[], &[], 60, "  ", Colour::On);
         assert!(styled.contains('\x1b'), "styled even when the test's stdout is no terminal");
         assert_eq!(console::strip_ansi_codes(&styled), plain);
     }

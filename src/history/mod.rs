@@ -102,9 +102,10 @@ impl SessionRecord {
     }
 
     /// Whether this session is one of `scenario` at `level` of `kind` — the
-    /// sessions a trend compares.
+    /// sessions a trend compares. Placements of a scenario compare whatever
+    /// level they placed.
     pub fn is_like(&self, scenario: &str, level: Level, kind: Kind) -> bool {
-        self.report.scenario == scenario && self.report.level == level && self.kind == kind
+        self.report.scenario == scenario && self.kind == kind && (kind == Kind::Placement || self.report.level == level)
     }
 
     pub fn to_json(&self) -> String {

@@ -11,10 +11,13 @@
 //!   balanced, never repeated) and when to stop.
 //!
 //! This file builds the question pool from a scenario and sums a finished
-//! placement up ([`Placement`], stored in the report). The live loop that
-//! asks the questions is in [`crate::session`]; the command in the binary.
+//! placement up ([`Placement`], stored in the report); `interview.rs` makes
+//! the plan the live loop fills one question at a time. The live loop that
+//! asks the questions is in [`crate::session`] (`placing.rs`); the command
+//! in the binary.
 
 pub mod estimate;
+pub mod interview;
 pub mod scale;
 pub mod select;
 #[cfg(test)]
@@ -25,6 +28,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use self::estimate::{Estimate, Response, expected_credit};
+pub use self::interview::PlacementError;
 pub use self::scale::{BAND_WIDTH, Band, Bands, band_start, question_position};
 pub use self::select::{Answered, Item, Limits, Stop, next, responses, settled, stop};
 use crate::bank::Level;

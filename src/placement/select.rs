@@ -41,8 +41,9 @@ pub struct Answered {
     pub credit: f64,
 }
 
-/// How many questions a placement asks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How many questions a placement asks (kept in a live session's progress
+/// file, so a resumed placement keeps the limits it started with).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Limits {
     /// Never stop before this many answers, however sure the estimate.
     pub min: usize,

@@ -17,8 +17,9 @@ pub use self::score::HINT_COST;
 use self::score::mean;
 pub(crate) use self::score::round1;
 use crate::bank::{KeyPoint, Level};
-use crate::grade::{PointDetail, Verdict, borderline};
+use crate::grade::{PointDetail, Stated, Verdict, borderline};
 use crate::layout::{mmss, plural};
+use crate::placement::Placement;
 use crate::plan::Plan;
 use crate::selfgrade::{SelfAssessment, SelfGrade, SelfSummary};
 
@@ -30,7 +31,9 @@ use crate::selfgrade::{SelfAssessment, SelfGrade, SelfSummary};
 /// summarises the follow-ups, `rounds` the rounds; the candidate's own grades
 /// (`self_score`, `self_rating`, `self_points`, `disagreement` per
 /// question; `self_score`, `self_rated`, `grader_score_same` overall) —
-/// absent before, unrated.
+/// absent before, unrated; `misconceptions` per question (wrong claims
+/// stated, none before); `placement` (a placement's result, null
+/// otherwise) and `pass_mark` null for a placement.
 pub const REPORT_VERSION: u32 = 3;
 
 /// One question's result.
@@ -55,6 +58,11 @@ pub struct QuestionReport {
     /// Remarks on the answer as a whole that cost points.
     #[serde(default)]
     pub notes: Vec<String>,
+    /// Wrong claims the answer stated — a rubric's misconception or two
+    /// sides of a comparison swapped — each with what is true instead
+    /// (version 3; none in older reports, whose scores stand as stored).
+    #[serde(default)]
+    pub misconceptions: Vec<Stated>,
     pub answer: String,
     pub reference: String,
     /// Seconds taken, when known.
@@ -218,7 +226,12 @@ pub struct Report {
     /// Mean of the planned questions' scores, skipped questions counting 0
     /// (follow-ups count in `depth` instead, from version 3).
     pub score: f64,
-    pub pass_mark: u32,
+    /// The score needed to pass at `level`; `None` for a placement, which
+    /// names a level rather than passing one.
+    #[serde(default)]
+    pub pass_mark: Option<u32>,
+    /// Whether the score reached the pass mark; for a placement, whether it
+    /// named a level with confidence.
     pub passed: bool,
     pub budget_seconds: u32,
     /// Total seconds taken, when every answer noted its time.
@@ -238,6 +251,10 @@ pub struct Report {
     /// The candidate's own grades over the questions they rated (version 3).
     #[serde(flatten)]
     pub own: SelfSummary,
+    /// For a placement (`grill place`): the level found and its evidence;
+    /// `None` for interviews and drills (and reports before it existed).
+    #[serde(default)]
+    pub placement: Option<Placement>,
 }
 
 impl Report {
@@ -306,7 +323,7 @@ impl Report {
             level: plan.level,
             seed: plan.seed,
             score,
-            pass_mark: plan.pass_mark,
+            pass_mark: Some(plan.pass_mark),
             passed: score >= f64::from(plan.pass_mark),
             budget_seconds: plan.budget_seconds,
             seconds,
@@ -318,7 +335,13 @@ impl Report {
             own: SelfSummary::of(questions.iter().map(|q| (q.score, &q.own))),
             questions,
             warnings,
+            placement: None,
         }
+    }
+
+    /// `pass mark 65`, or for a placement (no pass mark) nothing.
+    pub fn pass_mark_text(&self) -> String {
+        self.pass_mark.map(|m| format!("pass mark {m}")).unwrap_or_default()
     }
 
     /// Records the candidate's own grade of question `index` (against its

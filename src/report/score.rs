@@ -134,6 +134,7 @@ fn grade_item(plan: &Plan, pq: &PlannedQuestion, item: Item<'_>, answer: Option<
         covered: grade.as_ref().map_or_else(Vec::new, |g| g.covered.clone()),
         missed: grade.as_ref().map_or_else(Vec::new, |g| g.missed.clone()),
         details,
+        misconceptions: grade.as_ref().map_or_else(Vec::new, |g| g.misconceptions.clone()),
         notes: grade.map_or_else(Vec::new, |g| g.notes),
         answer: text.to_string(),
         reference: item.reference,

@@ -9,6 +9,7 @@ pub mod clock;
 pub mod editor;
 pub mod keys;
 pub mod menu;
+mod placing;
 pub mod prompter;
 pub mod rating;
 pub mod screen;
@@ -67,13 +68,16 @@ pub fn run(
             .scenario(&progress.plan.scenario)
             .map(|s| s.briefing.clone())
             .unwrap_or_default();
-        let intro = format!(
-            "{briefing}\n\n{}{} at {} level, {} in all. Type :help at any time for commands.",
-            rounds_list(&progress.plan),
-            plural(progress.plan.questions.len(), "question"),
-            progress.plan.level,
-            mmss(progress.plan.budget_seconds)
-        );
+        let intro = match progress.placement {
+            Some(limits) => format!("{briefing}\n\n{}", placing::briefing(progress, limits, catalog)),
+            None => format!(
+                "{briefing}\n\n{}{} at {} level, {} in all. Type :help at any time for commands.",
+                rounds_list(&progress.plan),
+                plural(progress.plan.questions.len(), "question"),
+                progress.plan.level,
+                mmss(progress.plan.budget_seconds)
+            ),
+        };
         if !prompter.briefing(&progress.plan.title, intro.trim())? {
             saver.save(progress, prompter);
             return Ok(Ending::Quit);
@@ -81,7 +85,9 @@ pub fn run(
         progress.briefed = true;
     } else {
         let total = progress.plan.questions.len();
-        if progress.next < total {
+        if progress.placement.is_some() {
+            prompter.say(&format!("Resuming placement {} at question {}.", progress.id, progress.next + 1));
+        } else if progress.next < total {
             prompter.say(&format!("Resuming {} at question {} of {total}.", progress.id, progress.next + 1));
         } else {
             prompter.say(&format!(
@@ -92,8 +98,18 @@ pub fn run(
     }
     saver.save(progress, prompter);
 
-    let total = progress.plan.questions.len();
-    while progress.next < total {
+    loop {
+        if let Some(limits) = progress.placement.filter(|_| progress.next == progress.plan.questions.len()) {
+            if let Some(stop) = placing::extend(progress, limits, catalog, grader) {
+                prompter.say(&placing::stopped(stop, progress.next));
+                break;
+            }
+            saver.save(progress, prompter);
+        }
+        let total = progress.plan.questions.len();
+        if progress.next >= total {
+            break;
+        }
         let pq = progress.plan.questions[progress.next].clone();
         let question = catalog.question(&pq.id).cloned();
         if progress.plan.rounds.len() > 1 && !progress.in_follow_up && progress.draft.is_empty() && progress.draft_ms == 0 {
@@ -114,7 +130,10 @@ pub fn run(
         }
         if !progress.in_follow_up {
             let header = Header {
-                number: format!("{}/{total}", progress.next + 1),
+                number: match progress.placement {
+                    Some(limits) => placing::number(progress, limits),
+                    None => format!("{}/{total}", progress.next + 1),
+                },
                 topic: pq.topic.clone(),
                 level: pq.level.to_string(),
                 budget_seconds: pq.budget_seconds,
@@ -196,12 +215,16 @@ pub fn run(
             prompter.hold(&round_summary(progress, grader, catalog, pq.round))?;
         }
     }
-    if progress.self_grade && progress.feedback == Feedback::End {
+    // A placement's answers were rated as they came: the estimate needs them.
+    if progress.self_grade && progress.feedback == Feedback::End && progress.placement.is_none() {
         review_at_end(progress, catalog, prompter, &mut saver)?;
     }
     progress.finished = true;
     saver.save(progress, prompter);
-    let report = Report::grade(&progress.plan, catalog, grader, &progress.answers());
+    let mut report = Report::grade(&progress.plan, catalog, grader, &progress.answers());
+    if progress.placement.is_some() {
+        placing::conclude(progress, catalog, &mut report);
+    }
     Ok(Ending::Finished(Box::new(report)))
 }
 
@@ -249,7 +272,8 @@ fn rate_now(
     catalog: &Catalog,
     prompter: &mut dyn Prompter,
 ) -> std::io::Result<bool> {
-    if !progress.self_grade || progress.feedback != Feedback::Instant {
+    // A placement needs each rating before it picks the next question.
+    if !progress.self_grade || (progress.feedback != Feedback::Instant && progress.placement.is_none()) {
         return Ok(true);
     }
     let Some(card) = card(catalog, record, number) else {

@@ -93,6 +93,10 @@ pub struct Progress {
     /// with instant feedback, all at the end otherwise.
     #[serde(default)]
     pub self_grade: bool,
+    /// A placement (`grill place`) and its question limits: the plan grows
+    /// by one question at a time, chosen from the answers so far.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub placement: Option<crate::placement::Limits>,
 }
 
 impl Progress {
@@ -116,6 +120,7 @@ impl Progress {
             draft_hints: 0,
             finished: false,
             self_grade: false,
+            placement: None,
         }
     }
 

@@ -14,6 +14,8 @@ mod import;
 mod interview;
 mod kill;
 mod live;
+mod misconceptions;
+mod place;
 mod rounds;
 mod selfgrade;
 mod shell;
