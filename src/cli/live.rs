@@ -150,14 +150,23 @@ pub fn resume(dirs: &[PathBuf], args: &ResumeArgs, out: &mut Out) -> anyhow::Res
         let mut text = String::new();
         let columns = out.columns();
         for p in &unfinished {
-            let about = format!(
-                "{} ({}) · question {} of {} · {} used",
-                p.plan.title,
-                p.plan.level,
-                p.next + 1,
-                p.plan.questions.len(),
-                mmss((p.elapsed_ms / 1000) as u32)
-            );
+            let about = match p.placement {
+                Some(limits) => format!(
+                    "{} (placement) · question {} of up to {} · {} used",
+                    p.plan.title,
+                    p.next + 1,
+                    limits.max,
+                    mmss((p.elapsed_ms / 1000) as u32)
+                ),
+                None => format!(
+                    "{} ({}) · question {} of {} · {} used",
+                    p.plan.title,
+                    p.plan.level,
+                    p.next + 1,
+                    p.plan.questions.len(),
+                    mmss((p.elapsed_ms / 1000) as u32)
+                ),
+            };
             // The id is copied into `grill resume ID`: never split; the rest
             // goes under it when the line would not fit.
             let line = format!("{}  {about}", p.id);

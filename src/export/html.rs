@@ -24,7 +24,10 @@ const STYLE: &str = include_str!("report.css");
 
 pub fn to_html(r: &Report, context: &Context) -> String {
     let mut o = String::with_capacity(16 * 1024);
-    let title = format!("{} — {} level", r.title, r.level);
+    let title = match &r.placement {
+        Some(_) => format!("{} — placement", r.title),
+        None => format!("{} — {} level", r.title, r.level),
+    };
     let _ = write!(
         o,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n<title>{} · grill report</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n",

@@ -556,4 +556,6 @@ impl Saver<'_> {
 }
 
 #[cfg(test)]
+mod placing_tests;
+#[cfg(test)]
 mod tests;

@@ -106,7 +106,7 @@ pub(super) fn briefing(progress: &Progress, limits: Limits, catalog: &Catalog) -
     );
     if scenario.is_some_and(|s| !s.offers(crate::bank::Level::Senior)) {
         text += &format!(
-            "\nThis scenario has no senior level: it places you within {} at most.",
+            "\nThis scenario has no senior level: it places you at {} at most.",
             levels.last().map_or("its levels", String::as_str)
         );
     }

@@ -83,21 +83,21 @@ fn catalog_of(bank: &str, follow_ups: &str) -> Catalog {
 }
 
 /// A candidate following a script: each step takes some seconds, then gives an input.
-struct Script<'c> {
-    steps: VecDeque<(u64, Input)>,
-    clock: &'c FakeClock,
-    said: Vec<String>,
-    asked: Vec<String>,
-    drafts: Vec<String>,
-    rounds: Vec<RoundClock>,
+pub(super) struct Script<'c> {
+    pub(super) steps: VecDeque<(u64, Input)>,
+    pub(super) clock: &'c FakeClock,
+    pub(super) said: Vec<String>,
+    pub(super) asked: Vec<String>,
+    pub(super) drafts: Vec<String>,
+    pub(super) rounds: Vec<RoundClock>,
     /// What the rating screens give, in turn (then no rating); each takes
     /// 30 seconds, which no question's clock may count.
-    ratings: VecDeque<rating::Rated>,
-    cards: Vec<rating::Card>,
+    pub(super) ratings: VecDeque<rating::Rated>,
+    pub(super) cards: Vec<rating::Card>,
 }
 
 impl<'c> Script<'c> {
-    fn new(clock: &'c FakeClock, steps: Vec<(u64, Input)>) -> Self {
+    pub(super) fn new(clock: &'c FakeClock, steps: Vec<(u64, Input)>) -> Self {
         Script {
             steps: steps.into(),
             clock,
@@ -174,7 +174,7 @@ fn start(c: &Catalog) -> Progress {
     Progress::new(p, Feedback::End)
 }
 
-fn finished(e: Ending) -> Report {
+pub(super) fn finished(e: Ending) -> Report {
     match e {
         Ending::Finished(r) => *r,
         other => panic!("expected a finished interview, got {other:?}"),

@@ -112,6 +112,10 @@ fn interrupted_then_resumed_continues_the_same_placement() {
     p.exp_eof().unwrap();
     assert_eq!(exit_code(&mut p), 130);
 
+    g.args(["resume", "--list"])
+        .run()
+        .success()
+        .stdout_has("KubeFlow Ops ladder (placement) · question 3 of up to 12");
     let mut p = spawn(&g, &["resume", "--plain"]);
     p.exp_string("Resuming placement").unwrap();
     p.exp_string("[3, up to 12]").unwrap();
@@ -148,4 +152,22 @@ fn plan_and_sheet_refuse_level_auto_and_sheets_refuse_kind_placement() {
         .code(2)
         .stderr_has("`--level auto` is a live placement and cannot grade an answer sheet");
     g.args(["place"]).run().code(2).stderr_has("a live interview needs a terminal");
+}
+
+#[test]
+fn find_my_level_in_the_start_menu_starts_a_placement() {
+    let g = Grill::new();
+    let mut p = spawn(&g, &[]);
+    p.exp_string("Interview").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Find my level").unwrap();
+    for _ in 0..3 {
+        p.send("\x1b[B").unwrap();
+    }
+    p.send_line("").unwrap();
+    p.exp_string("A placement: which level do you interview at?").unwrap();
+    p.send_line(":quit").unwrap();
+    p.exp_string("Left before the first question; nothing was saved.").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 0);
 }

@@ -137,3 +137,17 @@ fn key_points_show_what_matched_and_where_missed_ones_come_from() {
         assert!(html.contains(part), "lacks {part:?}");
     }
 }
+
+#[test]
+fn a_placement_page_shows_the_level_and_ability_and_no_pass_mark() {
+    let mut r = hostile_report();
+    r.pass_mark = None;
+    r.placement = Some(crate::fixtures::placement());
+    let html = to_html(&r, &context());
+    parse(&html);
+    assert!(html.contains("mid, likely — between mid and senior"), "{html}");
+    assert!(html.contains("— placement · grill report</title>"), "{html}");
+    assert!(html.contains("<span class=\"big\">66.0</span>"), "the ability is the big number");
+    assert!(!html.contains("pass mark"), "a placement has no pass mark");
+    assert!(html.contains("grill drill kubeflow-ops --level senior --topic security"));
+}
