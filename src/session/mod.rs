@@ -431,9 +431,16 @@ fn ask(
                 }
                 let sheet = crate::sheet::AnswerSheet::filled(&progress.plan, crate::sheet::SheetHeader::default(), &answers);
                 let target = std::path::Path::new(&path);
+                // A placement's questions span levels: no interview replays
+                // them, but each answer grades on its own.
+                let grade_with = if progress.placement.is_some() {
+                    "grill grade"
+                } else {
+                    "grill run --answers"
+                };
                 match crate::atomic::write_output(target, &sheet, crate::atomic::Existing::Keep) {
                     Ok(()) => prompter.say(&format!(
-                        "Wrote {} to {path}; grade them any time with: grill run --answers {path}",
+                        "Wrote {} to {path}; grade them any time with: {grade_with} {path}",
                         plural(answers.iter().filter(|a| !a.text.trim().is_empty()).count(), "answer")
                     )),
                     // `:save` never replaces a file: it may be another sheet, or

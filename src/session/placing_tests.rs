@@ -116,3 +116,33 @@ fn a_scenario_without_senior_says_so_and_places_within_its_levels() {
     assert_eq!(p.top, Some(Level::Mid));
     assert!(p.questions.iter().all(|q| q.level != Level::Senior));
 }
+
+#[test]
+fn save_in_a_placement_points_to_grill_grade() {
+    let c = Catalog::embedded().unwrap();
+    let (g, clock) = (c.grader(), FakeClock::default());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kept.toml").display().to_string();
+    let mut progress = start(&c, 1);
+    let mut script = Script::new(
+        &clock,
+        vec![
+            (5, Input::Save(path.clone(), "ArgoCD reverts it.".into())),
+            (5, Input::Quit(String::new())),
+        ],
+    );
+    assert!(matches!(
+        run(&mut progress, &c, &g, &mut script, &clock, &mut |_| Ok(())).unwrap(),
+        Ending::Quit
+    ));
+    assert!(
+        script
+            .said
+            .iter()
+            .any(|s| s.contains(&format!("grade them any time with: grill grade {path}"))),
+        "{:?}",
+        script.said
+    );
+    let sheet = crate::sheet::AnswerSheet::parse(&crate::diagnostic::SourceFile::read(std::path::Path::new(&path)).unwrap()).unwrap();
+    assert_eq!(sheet.answers.iter().filter(|a| !a.text.is_empty()).count(), 1);
+}
