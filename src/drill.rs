@@ -3,6 +3,9 @@
 //! good one after a day, then six, then ever longer as the ease grows; a
 //! question never seen is due now. The most overdue come first.
 //!
+//! The candidate's own grade of an answer, where they gave one, counts
+//! instead of the grader's ([`scheduling_score`]).
+//!
 //! Pure: past reviews, the pool, the time and a seed come in; an ordered
 //! list comes out. Reading history and writing the drill sheet is the
 //! CLI's job; the drill's plan is [`crate::plan::drill`].
@@ -13,6 +16,9 @@ use jiff::{SignedDuration, Timestamp};
 use rand::SeedableRng;
 use rand::rngs::ChaCha8Rng;
 use rand::seq::SliceRandom;
+
+use crate::history::SessionRecord;
+use crate::report::QuestionReport;
 
 /// SM-2's starting ease and its floor.
 const EASE: f64 = 2.5;
@@ -82,6 +88,28 @@ pub fn quality(score: f64) -> u8 {
         s if s > 0.0 => 1,
         _ => 0,
     }
+}
+
+/// The score a past answer is scheduled by: the candidate's own grade
+/// where they gave one — their judgement of what they know wins over the
+/// grader's — else the grader's.
+pub fn scheduling_score(q: &QuestionReport) -> f64 {
+    q.own.self_score.unwrap_or(q.score)
+}
+
+/// Every planned question answered in `sessions`, scored by
+/// [`scheduling_score`]. A follow-up is another question: left out.
+pub fn reviews(sessions: &[SessionRecord]) -> Vec<Review> {
+    sessions
+        .iter()
+        .flat_map(|session| {
+            session.report.questions.iter().filter(|q| !q.follow_up).map(|q| Review {
+                id: q.id.clone(),
+                at: session.finished,
+                score: scheduling_score(q),
+            })
+        })
+        .collect()
 }
 
 /// Each question's card after all its `reviews`, taken in time order.
@@ -231,6 +259,22 @@ mod tests {
             let miss = f64::from(5 - quality(*s));
             (ease + 0.1 - miss * (0.08 + miss * 0.02)).max(MIN_EASE)
         })
+    }
+
+    #[test]
+    fn a_self_grade_reschedules_the_question_over_the_graders_score() {
+        use crate::bank::Level;
+        use crate::fixtures::record;
+        let now = at("2026-11-30T12:00:00Z");
+        let scored = [("a", "t", 90.0), ("b", "t", 40.0)];
+        let mut sessions = vec![record("k", Level::Mid, "2026-11-29T10:00:00Z", &scored)];
+        let pool: Vec<String> = ["a", "b"].map(String::from).to_vec();
+        let order = |sessions: &[SessionRecord]| ids(&schedule(&pool, &reviews(sessions), now, 2, 1, None)).join(" ");
+        assert_eq!(order(&sessions), "b a", "the grader's 40 brings b back at once");
+        // The candidate knows better: a was a lucky guess, b was right.
+        sessions[0].report.questions[0].own.self_score = Some(20.0);
+        sessions[0].report.questions[1].own.self_score = Some(95.0);
+        assert_eq!(order(&sessions), "a b");
     }
 
     #[test]

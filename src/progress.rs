@@ -1,6 +1,8 @@
 //! Progress over sessions: each interview's overall score over time, each
-//! topic's score per level over time, and the weakest topics now — with a
-//! sparkline per trend for the terminal.
+//! topic's score per level over time, the weakest topics now — with a
+//! sparkline per trend for the terminal — and, per topic, how far the
+//! candidate's own grades sit from the grader's (judging one's own answers
+//! is a skill interviews test too).
 //!
 //! Computed from the session records handed in (already filtered by the
 //! caller), oldest first; no I/O (dates are shown in the local time zone).
@@ -91,6 +93,64 @@ pub struct Progress {
     pub topics: Vec<TopicTrend>,
     /// The topics with the lowest recent score, weakest first.
     pub weakest: Vec<TopicTrend>,
+    /// Per level and topic with self-rated answers: the candidate's own
+    /// grades against the grader's.
+    pub self_gaps: Vec<SelfGap>,
+}
+
+/// How far the candidate's own grades of one topic's answers sit from the
+/// grader's: positive when they rate themselves higher.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SelfGap {
+    pub level: Level,
+    pub topic: String,
+    /// Answers the candidate rated.
+    pub rated: usize,
+    /// Mean of (own grade − grader's) over them, one decimal.
+    pub gap: f64,
+    /// The same per session that rated the topic, oldest first.
+    pub gaps: Vec<f64>,
+}
+
+impl SelfGap {
+    /// `you rate yourself 14 points above the grader on security`.
+    pub fn sentence(&self) -> String {
+        let points = self.gap.abs().round();
+        match self.gap {
+            g if points < 1.0 && g.abs() < 1.0 => format!("you rate yourself as the grader does on {}", self.topic),
+            g if g > 0.0 => format!("you rate yourself {points} points above the grader on {}", self.topic),
+            _ => format!("you rate yourself {points} points below the grader on {}", self.topic),
+        }
+    }
+}
+
+/// The self-vs-grader gap per level and topic over `sessions`.
+fn self_gaps(sessions: &[SessionRecord]) -> Vec<SelfGap> {
+    let mut by_topic: BTreeMap<(Level, &str), Vec<Vec<f64>>> = BTreeMap::new();
+    for s in sessions {
+        let mut this: BTreeMap<(Level, &str), Vec<f64>> = BTreeMap::new();
+        for q in s.report.questions.iter().filter(|q| q.is_planned()) {
+            if let Some(own) = q.own.self_score {
+                this.entry((q.level, &q.topic)).or_default().push(own - q.score);
+            }
+        }
+        for (key, diffs) in this {
+            by_topic.entry(key).or_default().push(diffs);
+        }
+    }
+    by_topic
+        .into_iter()
+        .map(|((level, topic), sessions)| {
+            let all: Vec<f64> = sessions.iter().flatten().copied().collect();
+            SelfGap {
+                level,
+                topic: topic.to_string(),
+                rated: all.len(),
+                gap: round1(all.iter().sum::<f64>() / all.len() as f64),
+                gaps: sessions.iter().map(|d| round1(d.iter().sum::<f64>() / d.len() as f64)).collect(),
+            }
+        })
+        .collect()
 }
 
 /// Progress over `sessions` (oldest first). Interviews' overall scores
@@ -170,6 +230,7 @@ pub fn progress(sessions: &[SessionRecord]) -> Progress {
             .collect(),
         topics,
         weakest,
+        self_gaps: self_gaps(sessions),
     }
 }
 
@@ -241,7 +302,34 @@ mod tests {
         assert!(text.contains("k · mid"), "{text}");
         assert!(text.contains("1. mid     security"), "{text}");
         assert!(text.contains("grill drill -l mid -t security"), "{text}");
+        assert!(p.self_gaps.is_empty() && !text.contains("Your own grades"), "nothing self-rated");
         assert!(p.placements.is_empty());
+    }
+
+    #[test]
+    fn the_gap_between_self_grades_and_the_graders_per_topic() {
+        let mut sessions = vec![
+            record(
+                "k",
+                Level::Mid,
+                "2026-11-01T10:00:00Z",
+                &[("q1", "security", 50.0), ("q2", "cost", 80.0)],
+            ),
+            record("k", Level::Mid, "2026-11-02T10:00:00Z", &[("q3", "security", 40.0)]),
+        ];
+        sessions[0].report.questions[0].own.self_score = Some(60.0);
+        sessions[0].report.questions[1].own.self_score = Some(70.0);
+        sessions[1].report.questions[0].own.self_score = Some(58.0);
+        let p = progress(&sessions);
+        let gaps: Vec<(&str, usize, f64, Vec<f64>)> = p
+            .self_gaps
+            .iter()
+            .map(|g| (g.topic.as_str(), g.rated, g.gap, g.gaps.clone()))
+            .collect();
+        assert_eq!(gaps, [("cost", 1, -10.0, vec![-10.0]), ("security", 2, 14.0, vec![10.0, 18.0])]);
+        let text = crate::export::text::progress(&p, crate::export::Colour::Off);
+        assert!(text.contains("you rate yourself 14 points above the grader on security"), "{text}");
+        assert!(text.contains("you rate yourself 10 points below the grader on cost"), "{text}");
     }
 
     #[test]

@@ -16,7 +16,7 @@ use std::sync::{Mutex, MutexGuard};
 use serde::Deserialize;
 use toml::Spanned;
 
-pub use self::analysis::{AnalysedTerm, Analysis, NEGATION_REACH, sentences};
+pub use self::analysis::{AnalysedTerm, Analysis, ClaimWords, NEGATION_REACH, sentences};
 use self::analysis::{Role, Split};
 use crate::diagnostic::{Diagnostics, SourceFile};
 use crate::fasthash::{FastMap, FastSet};
@@ -217,6 +217,8 @@ struct Tokens {
     stems: Vec<StemId>,
     /// Single letters left out (`a`, `I`): words, but no terms.
     letters: u32,
+    /// The claim of each single letter, in order.
+    letter_claims: Vec<u32>,
 }
 
 /// Read access to the spelling of stems, held while grading one answer.
@@ -278,6 +280,7 @@ impl Analyzer {
         let mut tokens = Vec::new();
         let mut stems = Vec::new();
         let mut letters = 0;
+        let mut letter_claims = Vec::new();
         let mut clause = 0;
         let mut clause_break = false;
         let (mut claim, mut segment) = (0, 0);
@@ -304,6 +307,13 @@ impl Analyzer {
             // Single letters say nothing; single digits may (`3 replicas`).
             if i - start == 1 && !bytes[start].is_ascii_digit() && !contraction {
                 letters += 1;
+                // It starts the claim a pending split begins, as a word would.
+                match std::mem::take(&mut split) {
+                    Split::Claim => (claim, segment) = (claim + 1, segment + 1),
+                    Split::Segment => segment += 1,
+                    Split::None => {}
+                }
+                letter_claims.push(claim);
                 continue;
             }
             let word = if contraction {
@@ -340,6 +350,7 @@ impl Analyzer {
             tokens,
             stems,
             letters,
+            letter_claims,
         }
     }
 

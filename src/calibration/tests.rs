@@ -94,14 +94,14 @@ fn the_shipped_corpus_loads_and_most_false_claims_are_not_swaps() {
 /// grader improves. Shares are percentages of questions; `*_MAX` bounds
 /// are ceilings (lower is better).
 mod floor {
-    pub const WRONG_BELOW_TERSE: f64 = 85.0;
-    pub const WRONG_MEAN_MAX: f64 = 30.0;
-    pub const STRONG_60: f64 = 55.0;
-    pub const STRONG_80: f64 = 0.0;
+    pub const WRONG_BELOW_TERSE: f64 = 88.0;
+    pub const WRONG_MEAN_MAX: f64 = 34.0;
+    pub const STRONG_60: f64 = 92.0;
+    pub const STRONG_80: f64 = 70.0;
     pub const OFF_MEAN_MAX: f64 = 8.0;
     pub const ORDERED: f64 = 88.0;
-    pub const TYPO_WITHIN_10: f64 = 88.0;
-    pub const STUFFED_BELOW_STRONG: f64 = 5.0;
+    pub const TYPO_WITHIN_10: f64 = 92.0;
+    pub const STUFFED_BELOW_STRONG: f64 = 92.0;
 }
 
 #[test]

@@ -13,7 +13,7 @@ use jiff::{SignedDuration, Timestamp};
 use super::choose::choose;
 use super::history::read_history;
 use super::{DrillArgs, Out, PlanFlags};
-use grill::drill::{Due, Review, schedule};
+use grill::drill::{Due, reviews, schedule};
 use grill::history::{Kind, local_time};
 use grill::layout::wrap;
 use grill::layout::{mmss, plural};
@@ -63,18 +63,7 @@ pub fn drill(dirs: &[PathBuf], args: &DrillArgs, out: &mut Out) -> anyhow::Resul
             topics.into_iter().collect::<Vec<_>>().join(", ")
         );
     }
-    let reviews: Vec<Review> = listing
-        .sessions
-        .iter()
-        .flat_map(|session| {
-            // A follow-up shares its question's id but is another question.
-            session.report.questions.iter().filter(|q| !q.follow_up).map(|q| Review {
-                id: q.id.clone(),
-                at: session.finished,
-                score: q.score,
-            })
-        })
-        .collect();
+    let reviews = reviews(&listing.sessions);
     let last_asked = listing.last().and_then(|s| s.report.questions.last()).map(|q| q.id.as_str());
     let now = Timestamp::now();
     let due = schedule(&ids, &reviews, now, usize::from(args.count), chosen.options.seed, last_asked);

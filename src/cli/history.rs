@@ -54,6 +54,11 @@ struct Summary<'a> {
     questions: usize,
     answered: usize,
     skipped: usize,
+    /// The candidate's own grade over the questions they rated (`self_rated`).
+    self_score: Option<f64>,
+    self_rated: usize,
+    /// When the session was last reviewed (`grill review`).
+    reviewed: Option<jiff::Timestamp>,
 }
 
 pub fn history(args: &HistoryArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
@@ -90,6 +95,9 @@ fn list(args: &HistoryArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
                     questions: r.questions.len(),
                     answered: r.answered,
                     skipped: r.skipped,
+                    self_score: r.own.self_score,
+                    self_rated: r.own.self_rated,
+                    reviewed: listing.review(&s.id).map(|v| v.reviewed),
                 }
             })
             .collect();
@@ -182,7 +190,9 @@ fn delete(id: &str) -> anyhow::Result<ExitCode> {
 }
 
 fn export(file: &Path, force: bool, out: &mut Out) -> anyhow::Result<ExitCode> {
-    let (_, listing) = read_history()?;
+    // Sessions as saved, their reviews beside them.
+    let listing = History::from_env().list_unreviewed()?;
+    warn_problems(&listing);
     let text = bundle(&listing, jiff::Timestamp::now());
     let n = listing.sessions.len();
     if file == Path::new("-") {
@@ -224,6 +234,9 @@ fn import(file: &Path) -> anyhow::Result<ExitCode> {
         history.dir().display(),
         done.present.len()
     );
+    if !done.reviews.is_empty() {
+        eprintln!("Imported {} of your own grades.", plural(done.reviews.len(), "review"));
+    }
     if done.rejected.is_empty() {
         Ok(ExitCode::SUCCESS)
     } else {

@@ -13,14 +13,15 @@ use anyhow::{Context as _, anyhow};
 use jiff::Timestamp;
 
 use super::choose::{Chosen, choose};
-use super::report::{finish_report, format_of};
+use super::report::{finish_report, finish_report_then, format_of};
 use super::{Out, PlanArgs, PlanFormat, RunArgs, SheetArgs};
 use grill::diagnostic::SourceFile;
-use grill::history::{Kind, SessionRecord, Source};
+use grill::history::{History, Kind, Listing, SessionRecord, Source};
 use grill::layout::mmss;
 use grill::layout::wrap;
 use grill::plan::{self as planner, Plan, PlanError};
 use grill::report::Report;
+use grill::session::terminal::Display;
 use grill::sheet::{AnswerSheet, Listed, SheetHeader};
 
 fn build(c: &Chosen) -> anyhow::Result<Plan> {
@@ -163,6 +164,10 @@ pub fn run(dirs: &[PathBuf], args: &RunArgs, out: &mut Out) -> anyhow::Result<Ex
         return super::live::start(&chosen.catalog, plan, &super::live::LiveOptions::from_run(args), out);
     };
     let started = Timestamp::now();
+    if args.review && !super::live::has_terminal(Display::Bars) {
+        eprintln!("{}", super::review::review_needs_terminal());
+        return Ok(ExitCode::from(2));
+    }
     if let Some(path) = &args.export {
         format_of(path)?;
     }
@@ -195,5 +200,12 @@ pub fn run(dirs: &[PathBuf], args: &RunArgs, out: &mut Out) -> anyhow::Result<Ex
     let grader = chosen.catalog.grader();
     let report = Report::grade(&p, &chosen.catalog, &grader, &sheet.answers);
     let record = SessionRecord::new(&p, report, sheet.kind, Source::Sheet, started, Timestamp::now());
-    finish_report(&record, !args.no_save, args.format.into(), args.export.as_deref(), out)
+    if !args.review {
+        return finish_report(&record, !args.no_save, args.format.into(), args.export.as_deref(), out);
+    }
+    let history = History::from_env();
+    let mut review = |saved: &SessionRecord, listing: &Listing| {
+        super::review::walk(&chosen.catalog, &history, listing.review(&saved.id), saved, Display::Bars).map(|(_, r)| r)
+    };
+    finish_report_then(&record, true, args.format.into(), args.export.as_deref(), out, Some(&mut review))
 }

@@ -14,6 +14,7 @@ mod out;
 mod pager;
 mod place;
 mod report;
+mod review;
 mod settings;
 pub mod shell;
 
@@ -99,6 +100,11 @@ pub enum Command {
         after_help = "Examples:\n  grill report                  # the last session\n  grill report last -o report.html\n  grill report 20261205 --format json"
     )]
     Report(ReportArgs),
+    /// Rate your answers of a finished session yourself, beside the grader.
+    #[command(
+        after_help = "Examples:\n  grill review                  # the last session\n  grill review 20261205-0930\n  grill report last             # both grades, and where they disagree"
+    )]
+    Review(review::ReviewArgs),
     /// Your scores over time, per interview and per topic, and your weakest topics.
     #[command(after_help = "Examples:\n  grill progress\n  grill progress --scenario kubeflow-ops --level mid\n  grill progress --json")]
     Progress(ProgressArgs),
@@ -205,6 +211,10 @@ pub struct RunArgs {
     /// all at the end otherwise).
     #[arg(long)]
     pub self_grade: bool,
+    /// With --answers: rate your answers in the terminal after grading,
+    /// before the report (as `grill review` does).
+    #[arg(long, requires = "answers", conflicts_with = "no_save")]
+    pub review: bool,
     /// Do not save the session to history.
     #[arg(long)]
     pub no_save: bool,
@@ -487,6 +497,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode>
         Some(Command::Scenarios(c)) => browse::scenarios(&cli.banks, c, &mut out),
         Some(Command::History(a)) => history::history(&a, &mut out),
         Some(Command::Report(a)) => report::report(&a, &mut out),
+        Some(Command::Review(a)) => review::review(&cli.banks, &a, &mut out),
         Some(Command::Progress(a)) => history::progress(&a, &mut out),
         Some(Command::Drill(a)) => drill::drill(&cli.banks, &a, &mut out),
         Some(Command::Import(a)) => import::import(&cli.banks, &a, &mut out),

@@ -37,6 +37,23 @@ pub(crate) fn finish_report(
     export: Option<&Path>,
     out: &mut Out,
 ) -> anyhow::Result<ExitCode> {
+    finish_report_then(record, save, format, export, out, None)
+}
+
+/// What runs on a session once it is in history, before its report is
+/// written and printed (`run --answers F --review`): it gives the session
+/// as the report should show it.
+pub(crate) type AfterSave<'a> = &'a mut dyn FnMut(&SessionRecord, &Listing) -> anyhow::Result<SessionRecord>;
+
+/// [`finish_report`], running `after_save` on the saved session first.
+pub(crate) fn finish_report_then(
+    record: &SessionRecord,
+    save: bool,
+    format: Format,
+    export: Option<&Path>,
+    out: &mut Out,
+    after_save: Option<AfterSave<'_>>,
+) -> anyhow::Result<ExitCode> {
     let export_format = export.map(format_of).transpose()?;
     for w in &record.report.warnings {
         eprintln!("warning: {w}");
@@ -72,6 +89,16 @@ pub(crate) fn finish_report(
             }
         }
     }
+    let after;
+    match after_save {
+        Some(f) if saved => {
+            after = f(shown, &listing)?;
+            shown = &after;
+        }
+        Some(_) => eprintln!("warning: a review needs the session saved in history; it was skipped"),
+        None => {}
+    }
+    let record = shown;
     let context = Context::from_history(shown, saved, &listing.sessions);
     if let (Some(path), Some(file_format)) = (export, export_format) {
         grill::atomic::write(path, &render_in(&record.report, file_format, &context, Colour::Off))?;

@@ -313,6 +313,26 @@ pub fn progress(p: &Progress, colour: Colour) -> String {
             );
         }
     }
+    if !p.self_gaps.is_empty() {
+        let _ = writeln!(
+            o,
+            "\n{} {:<20} {:>5}",
+            heading("Your own grades against the grader's"),
+            "gap",
+            "rated"
+        );
+        for g in &p.self_gaps {
+            let _ = writeln!(
+                o,
+                "  {:<7} {:<30} {:<20} {:>5}\n          {}",
+                g.level.as_str(),
+                cut(&g.topic, 30),
+                format!("{:+.1}", g.gap),
+                g.rated,
+                g.sentence()
+            );
+        }
+    }
     o
 }
 

@@ -7,7 +7,7 @@
 //! a sentence that adds a key point has function words and on-topic terms,
 //! so it can only raise the shares measured here.
 
-use crate::text::Analysis;
+use crate::text::{Analysis, ClaimWords};
 
 /// With fewer function words (`the`, `is`, `of`, ...) than this share of
 /// its words, an answer reads as a list of keywords; prose has three to
@@ -15,8 +15,16 @@ use crate::text::Analysis;
 /// itself lowers the bar to its own share: an answer written like the
 /// reference is never cut.
 pub const SENTENCE_SHARE: f64 = 0.1;
+/// With fewer function words than this share of its words, a claim reads
+/// as a list of terms rather than a statement; prose has 30–50%, terse
+/// notes (`the liveness probe restarts a hung container`) a fifth or
+/// more.
+pub const STATEMENT_SHARE: f64 = 0.2;
 /// The most a keyword list loses.
 const LIST_CUT: f64 = 0.3;
+/// The most a term or key point said only in a bare list of terms loses
+/// (see [`statement_credit`]); the whole answer's list cut comes on top.
+const LISTED_TERM_CUT: f64 = 0.8;
 /// A list of this many words or fewer loses nothing (`variable size` may be
 /// the whole answer); the cut grows to full over [`LIST_RAMP`] more words.
 const LIST_FREE_WORDS: f64 = 6.0;
@@ -51,6 +59,10 @@ pub struct Bar {
     /// The share of function words below which an answer reads as a list
     /// (at most [`SENTENCE_SHARE`]; the reference's own share if lower).
     pub sentence_share: f64,
+    /// The share of function words below which a claim reads as a list
+    /// of terms (at most [`STATEMENT_SHARE`]; the reference's own share
+    /// if lower).
+    pub statement_share: f64,
     /// Past this many content terms an answer is long.
     pub long_after: f64,
 }
@@ -60,6 +72,7 @@ impl Bar {
     pub fn of(reference: &Analysis) -> Bar {
         Bar {
             sentence_share: SENTENCE_SHARE.min(reference.function_share()),
+            statement_share: STATEMENT_SHARE.min(reference.function_share()),
             long_after: LONG_ANSWER.max(2.0 * reference.terms.len() as f64),
         }
     }
@@ -94,12 +107,29 @@ pub fn assess(answer: &Analysis, on_topic: usize, bar: Bar) -> Form {
 /// words or more, or few words; up to [`LIST_CUT`] for a long list with
 /// none.
 fn list_cut(answer: &Analysis, sentence_share: f64) -> f64 {
+    LIST_CUT * bareness(answer.words, answer.function_share(), sentence_share)
+}
+
+/// How far a stretch of `words` words reads as a bare list of terms, 0–1:
+/// 0 with `sentence_share` function words or more, or with few words
+/// ([`LIST_FREE_WORDS`]); 1 for a long stretch with none.
+fn bareness(words: u32, function_share: f64, sentence_share: f64) -> f64 {
     if sentence_share <= 0.0 {
         return 0.0;
     }
-    let bare = 1.0 - (answer.function_share() / sentence_share).min(1.0);
-    let long = ((f64::from(answer.words) - LIST_FREE_WORDS) / LIST_RAMP).clamp(0.0, 1.0);
-    LIST_CUT * bare * long
+    let bare = 1.0 - (function_share / sentence_share).min(1.0);
+    let long = ((f64::from(words) - LIST_FREE_WORDS) / LIST_RAMP).clamp(0.0, 1.0);
+    bare * long
+}
+
+/// The credit a term or key point earns in a claim with these words: full
+/// in a claim that reads as a statement, down to `1 -`
+/// [`LISTED_TERM_CUT`] in a long claim of bare terms. A list of every
+/// rubric word (`liveness, readiness, restarts, traffic, ...`) states
+/// nothing, whichever way round its words are; a claim with a verb and
+/// its function words does (`the kubelet restarts the container`).
+pub fn statement_credit(claim: ClaimWords, bar: Bar) -> f64 {
+    1.0 - LISTED_TERM_CUT * bareness(claim.words, claim.function_share(), bar.statement_share)
 }
 
 /// The share a long, mostly off-topic answer loses.
@@ -133,6 +163,38 @@ mod tests {
         let bar = Bar::of(&a.analyse("alpha bravo charlie delta"));
         assert_eq!(bar.sentence_share, 0.0);
         assert_eq!(list_cut(&a.analyse(list), bar.sentence_share), 0.0);
+    }
+
+    #[test]
+    fn terms_in_a_bare_list_earn_less_than_in_a_statement() {
+        let a = Analyzer::new(&Aliases::default());
+        let bar = Bar::of(&a.analyse("The kubelet restarts the container when the liveness probe fails."));
+        let credit = |text: &str| {
+            let analysis = a.analyse(text);
+            assert_eq!(analysis.claim_words.len(), 1, "{text}");
+            statement_credit(analysis.claim_words[0], bar)
+        };
+        assert_eq!(
+            credit("The kubelet restarts a container when its liveness probe keeps failing."),
+            1.0
+        );
+        assert_eq!(credit("liveness restarts container"), 1.0, "a short note is no list");
+        let list = credit(
+            "liveness, readiness, startup, restarts, container, traffic, endpoints, kubelet, probe, service, pod, failure, deadlock, cache, warm, slow",
+        );
+        assert!((list - (1.0 - LISTED_TERM_CUT)).abs() < 1e-9, "{list}");
+        let some = credit("liveness, readiness, startup probe restarts container traffic endpoints, kubelet a pod");
+        assert!(some > list && some < 1.0, "{some}");
+        // Against a reference that is itself a list, a list is no fault.
+        let listed = Bar::of(&a.analyse("alpha bravo charlie delta"));
+        assert_eq!(
+            statement_credit(
+                a.analyse("alpha, bravo, charlie, delta, echo, foxtrot, golf, hotel, india")
+                    .claim_words[0],
+                listed
+            ),
+            1.0
+        );
     }
 
     #[test]

@@ -61,6 +61,23 @@ const SWAP_TERMS: usize = 2;
 /// The highest score an answer stating a misconception can earn: just
 /// under `adequate`, which needs no wrong claim.
 pub const MISCONCEPTION_CAP: f64 = 59.0;
+/// With key points, the share of the reference's term weight at which
+/// coverage is full: an answer in its own words says about a third of a
+/// reference's terms, and a complete one rarely more than half — the rest
+/// is the reference's own wording and detail.
+const OVERLAP_FULL: f64 = 0.5;
+/// The blend of key points and coverage that earns full marks. A strong
+/// answer in the candidate's own words, as the calibration corpus has them
+/// (`tests/calibration/`), covers about two thirds of the key points'
+/// weight — the rest said in words no rubric lists — and a blend of 0.75
+/// is a complete answer.
+const FULL_MARKS_AT: f64 = 0.75;
+/// The score curve under full marks: `(blend / FULL_MARKS_AT)^SCORE_CURVE`.
+/// Under 1 it lifts the middle a little (a terse correct answer reads weak
+/// to adequate); fitted with [`FULL_MARKS_AT`] and [`OVERLAP_FULL`] on the
+/// tune half of the calibration corpus so that strong answers read strong
+/// and wrong ones missed (README, *Calibration*).
+const SCORE_CURVE: f64 = 0.85;
 /// Below covered, a point with at least this share earns half its share.
 const PARTIAL_AT: f64 = 0.5;
 /// Weight of a reference term that the question already says, relative to
@@ -431,9 +448,11 @@ impl Grader {
         let mut found = 0.0;
         let mut found_terms = Vec::new();
         let mut missing_terms = Vec::new();
+        // A term or point said only in a bare list of terms earns less.
+        let said_in = |position: u32| form::statement_credit(analysis.claim_of(&analysis.terms[position as usize]), prepared.bar);
         for term in &prepared.terms {
             let hit = index.best(term.stem);
-            found += hit.map_or(0.0, |(_, how)| how.credit()) * term.weight;
+            found += hit.map_or(0.0, |(position, how)| how.credit() * said_in(position)) * term.weight;
             if term.shown {
                 match hit {
                     Some(hit) => found_terms.push((term, hit)),
@@ -499,13 +518,14 @@ impl Grader {
                 }
                 weights += point.weight;
                 let denied = stated.iter().any(|f| f.contradicts == Some(i));
+                let stated_as = best.hits.iter().flatten().map(|&(p, _)| said_in(p)).fold(1.0, f64::min);
                 let status = if denied {
                     Status::Missed
                 } else if best.share >= COVERED_AT {
-                    earned += point.weight;
+                    earned += point.weight * stated_as;
                     Status::Covered
                 } else if best.share >= PARTIAL_AT {
-                    earned += point.weight * best.share * 0.5;
+                    earned += point.weight * best.share * 0.5 * stated_as;
                     Status::Partial
                 } else {
                     Status::Missed
@@ -532,7 +552,9 @@ impl Grader {
         let total_weight: f64 = prepared.points.iter().map(|p| p.weight).sum::<f64>().max(10.0);
         let wrong_share = (stated.iter().map(|f| f.weight).sum::<f64>() / total_weight).min(1.0);
         let scale = match key_points {
-            Some(kp) => with_key_points(KEY_POINT_SHARE * kp + (1.0 - KEY_POINT_SHARE) * overlap * (1.0 - wrong_share)),
+            Some(kp) => {
+                with_key_points(KEY_POINT_SHARE * kp + (1.0 - KEY_POINT_SHARE) * (overlap / OVERLAP_FULL).min(1.0) * (1.0 - wrong_share))
+            }
             None => reference_only(overlap) * (1.0 - wrong_share),
         };
         let mut score = (scale * form.factor * 1000.0).round() / 10.0;
@@ -704,11 +726,10 @@ fn explain_negations(analyzer: &Analyzer, prepared: &Prepared, analysis: &Analys
 }
 
 /// Maps the blend of key points and coverage (0–1) onto the 0–100 scale
-/// people read. Key points are the essentials an author chose, so their
-/// share is close to the share of the answer that is right; the middle is
-/// lifted only a little for points made in other words. 0 and 1 stay fixed.
+/// people read: full marks from [`FULL_MARKS_AT`], and below it a gentle
+/// lift ([`SCORE_CURVE`]) for points made in other words. 0 stays fixed.
 fn with_key_points(raw: f64) -> f64 {
-    raw.clamp(0.0, 1.0).powf(0.8)
+    (raw / FULL_MARKS_AT).clamp(0.0, 1.0).powf(SCORE_CURVE)
 }
 
 /// Maps reference coverage alone (0–1) onto the score, with diminishing

@@ -231,7 +231,9 @@ const OFF_TOPIC: &str = "Last summer I flew to Lisbon for a wedding. The airport
 #[test]
 fn a_long_off_topic_answer_that_says_some_terms_stays_low() {
     let g = score(OFF_TOPIC);
-    assert!(g.score < 10.0, "{g:?}");
+    // Missed, far under the short on-topic answer below (the score curve
+    // gives scattered terms a little; the off-topic cut takes most away).
+    assert!(g.score < 20.0 && g.verdict == Verdict::Missed, "{g:?}");
     assert!(g.notes.iter().any(|n| n.contains("off the question's topic")), "{g:?}");
     // Graded on coverage alone, where scattered terms are not caught by
     // key points' closeness, the cut does the work.
@@ -434,9 +436,11 @@ mod properties {
             let repunctuated: String = text.chars().map(|c| match c { '.' => '!', ':' => ',', c => c }).collect();
             prop_assert_eq!(score(&repunctuated).score, base);
             // Without commas and the like, a negation may reach one clause
-            // further (clauses end at punctuation): a key point at most.
+            // further (clauses end at punctuation): a key point at most —
+            // 25 points on the calibrated scale, whose middle is steeper
+            // than the raw blend (`FULL_MARKS_AT`).
             let bare: String = text.chars().filter(|c| c.is_alphanumeric() || c.is_whitespace() || ".!?".contains(*c)).collect();
-            prop_assert!((score(&bare).score - base).abs() <= 15.0, "no commas: {} vs {base}", score(&bare).score);
+            prop_assert!((score(&bare).score - base).abs() <= 25.0, "no commas: {} vs {base}", score(&bare).score);
             let mut shuffled = sentences.clone();
             if !shuffled.is_empty() {
                 let k = order.index(shuffled.len());
@@ -444,7 +448,7 @@ mod properties {
                 shuffled.reverse();
             }
             let reordered = score(&shuffled.join(" ")).score;
-            prop_assert!((reordered - base).abs() <= 15.0, "reordered: {reordered} vs {base}");
+            prop_assert!((reordered - base).abs() <= 25.0, "reordered: {reordered} vs {base}");
         }
 
         #[test]

@@ -11,8 +11,10 @@
 //! (progress, drills, which questions to avoid) lives in the modules that
 //! need it.
 
+mod review;
 mod transfer;
 
+pub use review::{REVIEW_FORMAT, REVIEW_SUFFIX, REVIEW_VERSION, ReviewedQuestion, SessionReview};
 pub use transfer::{BUNDLE_FORMAT, BUNDLE_VERSION, Imported, bundle};
 
 use std::collections::{BTreeSet, HashMap};
@@ -234,6 +236,8 @@ pub struct Listing {
     paths: HashMap<String, PathBuf>,
     /// Every `*.json` file name stem, readable or not: ids taken on disk.
     stems: BTreeSet<String>,
+    /// The review of each reviewed session, by session id.
+    reviews: HashMap<String, SessionReview>,
 }
 
 /// Why a session asked for by id is not there.
@@ -273,6 +277,16 @@ impl Listing {
                 matches: many.iter().take(5).map(|s| s.id.clone()).collect(),
             }),
         }
+    }
+
+    /// The candidate's latest review of session `id`, if any.
+    pub fn review(&self, id: &str) -> Option<&SessionReview> {
+        self.reviews.get(id)
+    }
+
+    /// Every review read, in session order.
+    pub fn reviews(&self) -> Vec<&SessionReview> {
+        self.sessions.iter().filter_map(|s| self.reviews.get(&s.id)).collect()
     }
 
     /// The file a session was read from.
@@ -325,9 +339,23 @@ impl History {
         Ok(path)
     }
 
-    /// Reads every session. A missing directory is an empty history; an
-    /// unreadable file is a [`Problem`], not an error.
+    /// Reads every session, each with its review (if any) laid over its own
+    /// self grades ([`SessionReview::apply`]): what every reader of history
+    /// wants. A missing directory is an empty history; an unreadable file
+    /// is a [`Problem`], not an error.
     pub fn list(&self) -> anyhow::Result<Listing> {
+        let mut listing = self.list_unreviewed()?;
+        for s in &mut listing.sessions {
+            if let Some(review) = listing.reviews.get(&s.id) {
+                review.apply(&mut s.report);
+            }
+        }
+        Ok(listing)
+    }
+
+    /// Reads every session as saved, its reviews beside it in
+    /// [`Listing::review`] but not applied: what an export carries.
+    pub fn list_unreviewed(&self) -> anyhow::Result<Listing> {
         let entries = match std::fs::read_dir(&self.dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Listing::default()),
@@ -339,7 +367,7 @@ impl History {
             .filter(|p| {
                 // Hidden files are other programs' or a killed write's leftovers.
                 let name = p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
-                !name.starts_with('.') && name.ends_with(".json")
+                !name.starts_with('.') && name.ends_with(".json") && !name.ends_with(REVIEW_SUFFIX)
             })
             .collect();
         files.sort();
@@ -361,6 +389,16 @@ impl History {
                     reason: Reason::Duplicate(record.id),
                 }),
                 Ok(record) => {
+                    match self.load_review(&record.id) {
+                        Ok(Some(review)) => {
+                            listing.reviews.insert(record.id.clone(), review);
+                        }
+                        Ok(None) => {}
+                        Err(reason) => listing.problems.push(Problem {
+                            path: self.review_path(&record.id),
+                            reason,
+                        }),
+                    }
                     listing.paths.insert(record.id.clone(), path);
                     listing.sessions.push(record);
                 }
@@ -379,6 +417,11 @@ impl History {
         let record = listing.find(id)?.clone();
         let path = listing.path(&record.id).expect("a listed session has a path");
         std::fs::remove_file(path).with_context(|| format!("cannot delete {}", path.display()))?;
+        // Its review goes with it; a review of no session would be read by nothing.
+        if listing.review(&record.id).is_some() {
+            let review = self.review_path(&record.id);
+            std::fs::remove_file(&review).with_context(|| format!("cannot delete {}", review.display()))?;
+        }
         Ok(record)
     }
 }

@@ -304,3 +304,46 @@ fn a_version_1_report_is_read_with_todays_verdicts() {
     assert_eq!(read.report.version, crate::report::REPORT_VERSION);
     assert!(read.report.questions.iter().all(|q| q.details.is_empty() && !q.borderline));
 }
+
+#[test]
+fn reviews_are_read_over_their_sessions_and_travel_with_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mine, theirs) = (History::open(dir.path().join("a")), History::open(dir.path().join("b")));
+    let s1 = one("2026-11-01T10:00:00Z");
+    mine.save(&s1).unwrap();
+    let saved = std::fs::read_to_string(mine.dir().join(format!("{}.json", s1.id))).unwrap();
+    let at: Timestamp = "2026-11-02T10:00:00Z".parse().unwrap();
+    let mut review = SessionReview::new(&s1.id, None, at);
+    let own = crate::selfgrade::SelfAssessment {
+        self_score: Some(95.0),
+        ..Default::default()
+    };
+    review.record(1, "q2", own, at);
+    mine.save_review(&review).unwrap();
+
+    let listing = mine.list().unwrap();
+    assert!(listing.problems.is_empty(), "a review is no session file: {:?}", listing.problems);
+    assert_eq!(listing.sessions.len(), 1);
+    assert_eq!(listing.sessions[0].report.questions[1].own.self_score, Some(95.0));
+    assert_eq!(listing.sessions[0].report.own.grader_score_same, Some(40.0));
+    assert_eq!(mine.list_unreviewed().unwrap().sessions, std::slice::from_ref(&s1), "read as saved");
+    let file = std::fs::read_to_string(mine.dir().join(format!("{}.json", s1.id))).unwrap();
+    assert_eq!(file, saved, "the session file is never rewritten");
+
+    let exported = bundle(&mine.list_unreviewed().unwrap(), at);
+    let done = theirs.import(&exported, "export.json").unwrap();
+    assert_eq!(done.reviews, std::slice::from_ref(&s1.id));
+    assert_eq!(theirs.list().unwrap().sessions, listing.sessions);
+    assert!(theirs.import(&exported, "export.json").unwrap().reviews.is_empty(), "not newer");
+
+    // A damaged review is reported and left alone; the session still reads.
+    std::fs::write(mine.review_path(&s1.id), "{").unwrap();
+    let listing = mine.list().unwrap();
+    assert_eq!((listing.sessions.len(), listing.problems.len()), (1, 1));
+    assert_eq!(listing.sessions[0].report.questions[1].own.self_score, None);
+
+    // Deleting the session takes its review with it.
+    std::fs::write(mine.review_path(&s1.id), review.to_json()).unwrap();
+    mine.delete(&s1.id).unwrap();
+    assert!(!mine.review_path(&s1.id).exists());
+}

@@ -5,13 +5,14 @@
 //! Merging is by session id: a session already here (or a file already
 //! named after its id, even one that cannot be read) is left alone, so
 //! importing twice, or both ways between two machines, never duplicates
-//! or overwrites anything.
+//! or overwrites anything. Reviews travel with their sessions (a bundle's
+//! `reviews`); an imported review replaces one here only when it is newer.
 
 use jiff::Timestamp;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{History, Listing, SessionRecord, record_from_value};
+use super::{History, Listing, SessionRecord, SessionReview, record_from_value};
 
 /// The `format` field that marks a history bundle.
 pub const BUNDLE_FORMAT: &str = "grill-history";
@@ -24,15 +25,20 @@ struct Bundle<'a> {
     version: u32,
     exported: Timestamp,
     sessions: &'a [SessionRecord],
+    /// The sessions' reviews (`grill review`), each naming its session.
+    reviews: Vec<&'a SessionReview>,
 }
 
-/// Every readable session of `listing` as one bundle document.
+/// Every readable session of `listing` as one bundle document, with their
+/// reviews. `listing` should hold the sessions as saved
+/// ([`History::list_unreviewed`]), so the reviews travel on their own.
 pub fn bundle(listing: &Listing, exported: Timestamp) -> String {
     let b = Bundle {
         format: BUNDLE_FORMAT,
         version: BUNDLE_VERSION,
         exported,
         sessions: &listing.sessions,
+        reviews: listing.reviews(),
     };
     serde_json::to_string_pretty(&b).expect("a bundle always serialises") + "\n"
 }
@@ -46,6 +52,8 @@ pub struct Imported {
     pub present: Vec<String>,
     /// Sessions not imported, each with why.
     pub rejected: Vec<String>,
+    /// Ids of the sessions whose review was added or replaced by a newer one.
+    pub reviews: Vec<String>,
 }
 
 impl History {
@@ -53,6 +61,10 @@ impl History {
     /// from `name`) into this history.
     pub fn import(&self, text: &str, name: &str) -> anyhow::Result<Imported> {
         let value: Value = serde_json::from_str(text).map_err(|e| anyhow::anyhow!("{name}: not valid JSON: {e}"))?;
+        let reviews = match value.get("reviews") {
+            Some(Value::Array(reviews)) => reviews.clone(),
+            _ => vec![],
+        };
         let sessions = if value.get("format").and_then(Value::as_str) == Some(BUNDLE_FORMAT) {
             let version = value.get("version").and_then(Value::as_u64).unwrap_or(0);
             if version > u64::from(BUNDLE_VERSION) {
@@ -92,6 +104,22 @@ impl History {
             self.save(&record)?;
             listing.stems.insert(record.id.clone());
             done.added.push(record.id);
+        }
+        for (i, value) in reviews.into_iter().enumerate() {
+            let review = match SessionReview::from_value(value) {
+                Ok(review) => review,
+                Err(reason) => {
+                    done.rejected.push(format!("{name}: review #{}: {reason}", i + 1));
+                    continue;
+                }
+            };
+            let here = done.added.contains(&review.session) || listing.paths.contains_key(&review.session);
+            let newer = listing.review(&review.session).is_none_or(|old| old.reviewed < review.reviewed);
+            if here && newer {
+                self.save_review(&review)?;
+                listing.reviews.insert(review.session.clone(), review.clone());
+                done.reviews.push(review.session);
+            }
         }
         Ok(done)
     }

@@ -12,6 +12,7 @@ pub mod menu;
 mod placing;
 pub mod prompter;
 pub mod rating;
+pub mod review;
 pub mod screen;
 pub mod store;
 pub mod terminal;

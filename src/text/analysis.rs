@@ -239,17 +239,45 @@ pub struct Analysis {
     pub words: u32,
     /// Stop words, negation cues and single letters (`a`, `I`).
     pub function_words: u32,
+    /// Each claim's words and function words, by claim number (see
+    /// [`AnalysedTerm::claim`]): whether it reads as a statement or as a
+    /// bare list of terms.
+    pub claim_words: Vec<ClaimWords>,
     folded: String,
 }
 
+/// How many words one claim has, and how many of them are function words.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ClaimWords {
+    pub words: u32,
+    pub function_words: u32,
+}
+
+impl ClaimWords {
+    /// The share of function words (0 for no words).
+    pub fn function_share(self) -> f64 {
+        if self.words == 0 {
+            0.0
+        } else {
+            f64::from(self.function_words) / f64::from(self.words)
+        }
+    }
+}
+
 impl Analysis {
-    pub(super) fn new(terms: Vec<AnalysedTerm>, words: u32, function_words: u32, folded: String) -> Analysis {
+    pub(super) fn new(terms: Vec<AnalysedTerm>, words: u32, function_words: u32, claim_words: Vec<ClaimWords>, folded: String) -> Analysis {
         Analysis {
             terms,
             words,
             function_words,
+            claim_words,
             folded,
         }
+    }
+
+    /// The words of the claim a term is in.
+    pub fn claim_of(&self, term: &AnalysedTerm) -> ClaimWords {
+        self.claim_words.get(term.claim as usize).copied().unwrap_or_default()
     }
 
     /// The words from the start of `first` to the end of `last`, as typed
@@ -299,12 +327,24 @@ impl Analyzer {
             terms.push(AnalysedTerm::new(id, alias, first, (first.start, last.end)));
         });
         let words = t.tokens.len() as u32 + t.letters;
-        let function = t
+        let is_function = |w: &Token| w.stop || matches!(w.role, Role::Negation | Role::Contraction);
+        let function = t.tokens.iter().filter(|w| is_function(w)).count();
+        let claims = t
             .tokens
-            .iter()
-            .filter(|w| w.stop || matches!(w.role, Role::Negation | Role::Contraction))
-            .count();
-        Analysis::new(terms, words, function as u32 + t.letters, t.folded)
+            .last()
+            .map_or(0, |w| w.claim)
+            .max(t.letter_claims.last().copied().unwrap_or(0)) as usize
+            + 1;
+        let mut claim_words = vec![ClaimWords::default(); if words == 0 { 0 } else { claims }];
+        for w in &t.tokens {
+            claim_words[w.claim as usize].words += 1;
+            claim_words[w.claim as usize].function_words += u32::from(is_function(w));
+        }
+        for &c in &t.letter_claims {
+            claim_words[c as usize].words += 1;
+            claim_words[c as usize].function_words += 1;
+        }
+        Analysis::new(terms, words, function as u32 + t.letters, claim_words, t.folded)
     }
 }
 

@@ -52,7 +52,8 @@ fn one_answer_read_from_standard_input() {
     assert_eq!(grade["covered"], json(r#"["restarts the container"]"#));
     assert_eq!(grade["missed"], json("[]"));
     let score = grade["score"].as_f64().unwrap();
-    assert!(score > 60.0 && score < 100.0, "{grade}");
+    // The one key point said in full: a complete answer reads strong.
+    assert!(score >= 80.0 && grade["verdict"] == "strong", "{grade}");
     // The same answer as an argument grades the same.
     let argued = g
         .args([

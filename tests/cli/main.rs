@@ -16,6 +16,7 @@ mod kill;
 mod live;
 mod misconceptions;
 mod place;
+mod review;
 mod rounds;
 mod selfgrade;
 mod shell;

@@ -34,7 +34,7 @@ fn key_points(g: &Grill, id: &str) -> Vec<String> {
 }
 
 /// Fills answer `id` with `text` and the extra `fields` lines.
-fn answer(sheet: &str, id: &str, text: &str, fields: &str) -> String {
+pub fn answer(sheet: &str, id: &str, text: &str, fields: &str) -> String {
     sheet.replacen(
         &format!("id = \"{id}\"\ntext = \"\"\"\n"),
         &format!("id = \"{id}\"\n{fields}\ntext = \"\"\"\n{text}\n"),
@@ -116,7 +116,7 @@ fn bad_self_grades_are_located_and_list_the_allowed_values() {
 }
 
 #[cfg(unix)]
-mod live {
+pub mod live {
     use crate::harness::{Grill, json};
     use crate::live::{BANK, SCENARIO, exit_code, seen, spawn};
 
