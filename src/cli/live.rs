@@ -107,7 +107,7 @@ pub fn menu(dirs: &[PathBuf], out: &mut Out) -> anyhow::Result<ExitCode> {
         Err(e) => return Err(e).context("the start menu failed"),
     };
     let seed = u64::from(rand::random::<u32>());
-    let options = LiveOptions {
+    let mut options = LiveOptions {
         display: Display::Bars,
         feedback: Feedback::End,
         export: None,
@@ -124,6 +124,12 @@ pub fn menu(dirs: &[PathBuf], out: &mut Out) -> anyhow::Result<ExitCode> {
             let plan = grill::placement::interview::plan(s, &pool, seed, None, limits)?;
             return start_placement(&catalog, plan, limits, &options, out);
         }
+    };
+    options.self_grade = match session::menu::choose_grading() {
+        Ok(Some(grading)) => grading == session::menu::Grading::SelfGrade,
+        Ok(None) => return Ok(ExitCode::SUCCESS),
+        Err(dialoguer::Error::IO(e)) if e.kind() == std::io::ErrorKind::Interrupted => return Ok(ExitCode::from(130)),
+        Err(e) => return Err(e).context("the start menu failed"),
     };
     let s = catalog.scenario(&scenario).expect("chosen from the catalog");
     let plan = grill::plan::plan_avoiding(

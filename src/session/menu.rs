@@ -1,6 +1,7 @@
 //! The start menu of a bare `grill` in a terminal: pick a scenario and a
 //! level (the KubeFlow Ops ladder at junior level preselected), or "Find
-//! my level", a placement on the scenario.
+//! my level", a placement on the scenario; then, for an interview, who
+//! grades first: the grader alone, or you (`--self-grade`).
 
 use console::Term;
 use dialoguer::Select;
@@ -57,4 +58,27 @@ pub fn choose(catalog: &Catalog, default_scenario: &str) -> dialoguer::Result<Op
     // Select hides the cursor; show it again however the menu ended.
     let _ = term.show_cursor();
     result
+}
+
+/// Who grades the answers of an interview started from the menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grading {
+    /// The grader's report at the end.
+    Grader,
+    /// Rate each answer against the reference yourself before the grader's
+    /// findings are shown (`--self-grade`).
+    SelfGrade,
+}
+
+/// The menu's last question for an interview; `None` when the candidate
+/// backs out.
+pub fn choose_grading() -> dialoguer::Result<Option<Grading>> {
+    let term = Term::stderr();
+    let items = [
+        "The grader's report at the end",
+        "Self-grade — rate each answer against the reference yourself first, then see the grader's",
+    ];
+    let chosen = Select::new().with_prompt("Grading").items(items).default(0).interact_on_opt(&term);
+    let _ = term.show_cursor();
+    Ok(chosen?.map(|i| if i == 1 { Grading::SelfGrade } else { Grading::Grader }))
 }

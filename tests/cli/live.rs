@@ -202,6 +202,8 @@ fn bare_grill_opens_the_menu_with_the_kubeflow_ops_ladder_preselected() {
     p.exp_string("Level").unwrap();
     p.exp_string("junior").unwrap();
     p.send_line("").unwrap();
+    p.exp_string("Grading").unwrap();
+    p.send_line("").unwrap();
     p.exp_string("KubeFlow Ops ladder").unwrap();
     p.exp_string("8 questions at junior level").unwrap();
     p.send_line(":quit").unwrap();

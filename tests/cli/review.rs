@@ -141,3 +141,37 @@ fn without_a_terminal_a_review_says_how_to_grade_in_a_sheet() {
         .code(2)
         .stderr_has("a review needs a terminal");
 }
+
+#[test]
+fn self_grade_in_the_start_menu_turns_self_grading_on() {
+    let g = Grill::new();
+    let mut cmd = g.command::<&str>(&[]);
+    cmd.env("TERM", "xterm");
+    let mut p = rexpect::session::spawn_command(cmd, Some(15_000)).expect("grill starts in a pty");
+    p.exp_string("Interview").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Level").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Grading").unwrap();
+    p.exp_string("Self-grade").unwrap();
+    p.send("j").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Press Enter to start").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("[1/8]").unwrap();
+    p.send_line("Some words.").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("[2/8]").unwrap();
+    p.send_line(":quit").unwrap();
+    p.exp_string("Saved after 1 of 8 questions").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    let saved: Vec<String> = std::fs::read_dir(g.path("data/sessions"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    assert!(
+        saved.iter().any(|s| s.contains("\"self_grade\": true")),
+        "the interview is self-graded: {saved:?}"
+    );
+}
