@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use crate::catalog::Catalog;
-use crate::grade::Rubric;
+use crate::grade::{Grade, Rubric};
 
 /// Least key points a shipped question needs.
 const MIN_KEY_POINTS: usize = 3;
@@ -95,12 +95,20 @@ pub fn check(catalog: &Catalog) -> Findings {
                     own.missed.join("; ")
                 ));
             }
+            // Ranked by score, then by the measures under it, which the
+            // score's curve saturates: two rubrics a reference covers in
+            // full both score 100, but only its own has all its terms.
+            let rank = |g: &Grade| [g.score, g.key_points.unwrap_or(0.0), g.overlap];
+            let above = |a: [f64; 3], b: [f64; 3]| a.iter().zip(&b).map(|(x, y)| x.total_cmp(y)).find(|o| o.is_ne());
             let best_other = (0..questions.len())
                 .filter(|&j| j != i)
-                .map(|j| (j, grader.grade(&prepared[j], &q.reference).score))
-                .max_by(|a, b| a.1.total_cmp(&b.1));
+                .map(|j| (j, rank(&grader.grade(&prepared[j], &q.reference))))
+                .max_by(|a, b| above(a.1, b.1).unwrap_or(std::cmp::Ordering::Equal));
             match best_other {
-                Some((j, score)) if score >= own.score => {
+                // A reference stating its own misconception is capped, and
+                // reported above; ranking it would report it twice.
+                Some((j, other)) if own.misconceptions.is_empty() && above(rank(&own), other).is_none_or(|o| o.is_lt()) => {
+                    let score = other[0];
                     f.problems.push(format!(
                         "{}: the reference of `{}` scores {score:.1} on `{}` — as high as on its own question ({:.1})",
                         q.origin, q.id, questions[j].id, own.score
