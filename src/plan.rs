@@ -246,7 +246,8 @@ fn place(scenario: &Scenario, round: &Round) -> String {
     }
 }
 
-fn planned(q: &Question, round: &Round, index: usize) -> PlannedQuestion {
+/// `q` as planned in `round` (the plan's round `index`), with its time budget.
+pub(crate) fn planned(q: &Question, round: &Round, index: usize) -> PlannedQuestion {
     PlannedQuestion {
         id: q.id.clone(),
         bank: q.bank.clone(),

@@ -73,17 +73,9 @@ pub fn plan(scenario: &Scenario, pool: &[Item], seed: u64, minutes: Option<u32>,
 /// scenario gives it; `None` when the catalog no longer holds it.
 pub fn planned(catalog: &Catalog, scenario: &Scenario, item: &Item) -> Option<PlannedQuestion> {
     let q = catalog.question(&item.id)?;
-    let round = scenario.rounds.iter().find(|r| r.banks.contains(&q.bank));
-    Some(PlannedQuestion {
-        id: q.id.clone(),
-        bank: q.bank.clone(),
-        prompt: q.prompt.clone(),
-        topic: q.topic.clone(),
-        level: q.level,
-        difficulty: q.difficulty,
-        budget_seconds: q.seconds.or(round.map(|r| r.seconds_per_question)).unwrap_or(180),
-        round: 0,
-    })
+    let round = scenario.rounds.iter().find(|r| r.banks.contains(&q.bank))?;
+    // Every question of a placement is in its one round.
+    Some(crate::plan::planned(q, round, 0))
 }
 
 #[cfg(test)]
