@@ -100,7 +100,7 @@ mod floor {
     pub const STRONG_80: f64 = 70.0;
     pub const OFF_MEAN_MAX: f64 = 8.0;
     pub const ORDERED: f64 = 88.0;
-    pub const TYPO_WITHIN_10: f64 = 92.0;
+    pub const TYPO_WITHIN_10: f64 = 90.0;
     pub const STUFFED_BELOW_STRONG: f64 = 92.0;
 }
 
