@@ -6,10 +6,14 @@
 use std::collections::HashSet;
 
 use crate::catalog::Catalog;
-use crate::grade::{Grade, Rubric};
+use crate::grade::{Grade, Rubric, STAR_BANK};
 
 /// Least key points a shipped question needs.
 const MIN_KEY_POINTS: usize = 3;
+/// Wrong claims a question outside the behavioural bank should list (the
+/// grader checks answers for them). A warning until every shipped bank has
+/// them, then an error.
+pub const MIN_MISCONCEPTIONS: usize = 2;
 /// A reference must score at least this against its own rubric.
 const SELF_SCORE: f64 = 95.0;
 /// Share of stems two references may have in common before they count as
@@ -25,9 +29,9 @@ pub struct Findings {
     pub questions: usize,
     /// References that scored highest on their own question.
     pub own_best: usize,
-    /// Findings shown but not (yet) failing the check: a reference that
-    /// states one of its own misconceptions (the shipped banks still have
-    /// some to reword).
+    /// Findings shown but not (yet) failing the check: a question with
+    /// fewer than [`MIN_MISCONCEPTIONS`] misconceptions (banks still being
+    /// written, and imported ones, which have none).
     pub warnings: Vec<String>,
 }
 
@@ -71,6 +75,15 @@ pub fn check(catalog: &Catalog) -> Findings {
                     q.origin,
                     q.id,
                     q.key_points.len()
+                ));
+            }
+            if q.bank != STAR_BANK && q.misconceptions.len() < MIN_MISCONCEPTIONS {
+                f.warnings.push(format!(
+                    "{}: `{}` has {} misconception{}; list at least {MIN_MISCONCEPTIONS} wrong claims candidates make, each with its correction",
+                    q.origin,
+                    q.id,
+                    q.misconceptions.len(),
+                    if q.misconceptions.len() == 1 { "" } else { "s" }
                 ));
             }
             for label in prepared[i].unmatchable_points() {
