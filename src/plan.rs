@@ -281,14 +281,18 @@ fn resize(scenario: &Scenario, level: Level, options: PlanOptions) -> Result<Vec
         // Without --minutes, time scales with the number of questions asked.
         if options.minutes.is_none() {
             for (slot, base) in out.iter_mut().flatten().zip(sizes.iter().flatten()) {
-                slot.seconds = (u64::from(base.seconds) * slot.questions as u64 / base.questions.max(1) as u64) as u32;
+                let seconds = u64::from(base.seconds) * slot.questions as u64 / base.questions.max(1) as u64;
+                // To the nearest 5 s: a budget reads 9:20, not 9:22.
+                slot.seconds = crate::layout::round_to_5(seconds as u32).max(5);
             }
         }
     }
     if let Some(minutes) = options.minutes {
-        let seconds = apportion(minutes as usize * 60, sizes.iter().flatten().map(|s| s.seconds as usize));
-        for (slot, s) in out.iter_mut().flatten().zip(seconds) {
-            slot.seconds = s as u32;
+        // Shared out in steps of 5 s, so each round's budget reads 4:05,
+        // never 4:03, and they still add up to the minutes asked for.
+        let steps = apportion(minutes as usize * 12, sizes.iter().flatten().map(|s| s.seconds as usize));
+        for (slot, s) in out.iter_mut().flatten().zip(steps) {
+            slot.seconds = s as u32 * 5;
         }
     }
     Ok(out)
@@ -671,6 +675,29 @@ mod tests {
                         assert!(p.questions.iter().filter(|q| q.round == i).all(|q| banks.contains(&q.bank)));
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn budgets_after_count_and_minutes_are_whole_5_seconds() {
+        let c = Catalog::embedded().unwrap();
+        let s = c.scenario("mlops-loop").unwrap();
+        for options in [
+            PlanOptions {
+                count: Some(5),
+                ..seeded(1)
+            },
+            PlanOptions {
+                minutes: Some(37),
+                count: Some(9),
+                ..seeded(1)
+            },
+        ] {
+            let p = plan(&c, s, Level::Mid, options).unwrap();
+            assert!(p.rounds.iter().all(|r| r.budget_seconds % 5 == 0), "{:?}", p.rounds);
+            if let Some(m) = options.minutes {
+                assert_eq!(p.budget_seconds, m * 60, "the rounds add up to the minutes asked");
             }
         }
     }

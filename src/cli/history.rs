@@ -141,7 +141,7 @@ fn list(args: &HistoryArgs, out: &mut Out) -> anyhow::Result<ExitCode> {
                 s.kind.as_str().to_string(),
                 format!("{:.1}", r.score),
                 result(r),
-                r.seconds.map(mmss).unwrap_or_else(|| "—".into()),
+                s.time_taken().map(mmss).unwrap_or_else(|| "—".into()),
             ]
         })
         .collect();

@@ -62,7 +62,8 @@ pub fn bars(rows: &[Bar], pass_mark: Option<u32>) -> String {
 /// Scores of sessions in order as a line, the current one marked, with the
 /// pass mark (if any) as a dashed line.
 pub fn trend(points: &[TrendPoint], pass_mark: Option<u32>) -> String {
-    let points = &points[points.len().saturating_sub(TREND_POINTS)..];
+    let skipped = points.len().saturating_sub(TREND_POINTS);
+    let points = &points[skipped..];
     let (left, right, top, bottom, height) = (34.0, 14.0, 14.0, 50.0, 224.0);
     let plot_w = WIDTH - left - right;
     let plot_h = height - top - bottom;
@@ -124,8 +125,8 @@ pub fn trend(points: &[TrendPoint], pass_mark: Option<u32>) -> String {
             let _ = write!(
                 o,
                 r#"<text class="axis" x="{left}" y="{axis_y}">{}</text><text class="axis" x="{x2}" y="{axis_y}" text-anchor="end">{}</text>"#,
-                escape(&first.date),
-                escape(&last.date),
+                escape(&format!("session {} · {}", skipped + 1, first.date)),
+                escape(&end_label(&first.date, &last.date, skipped + points.len())),
                 x2 = WIDTH - right,
             );
         }
@@ -155,6 +156,16 @@ pub fn trend(points: &[TrendPoint], pass_mark: Option<u32>) -> String {
 }
 
 /// The CSS class a score is coloured by: its verdict's name.
+/// The label at the right end of the time axis: the session's number, so
+/// that sessions of the same day (or minute) are told apart, and its time
+/// — without the date when it is the left end's day.
+fn end_label(first: &str, last: &str, number: usize) -> String {
+    match (first.split_once(' '), last.split_once(' ')) {
+        (Some((day, _)), Some((same, time))) if day == same => format!("session {number} · {time}"),
+        _ => format!("session {number} · {last}"),
+    }
+}
+
 pub fn verdict_class(score: f64) -> &'static str {
     Verdict::from_score(score).as_str()
 }
@@ -176,4 +187,33 @@ fn pass_line_x(o: &mut String, x: f64, y1: f64, y2: f64, pass_mark: u32) {
         r#"<line class="pass" x1="{x}" y1="{y1}" x2="{x}" y2="{y2}" /><text class="pass-label" x="{x}" y="{ty}" text-anchor="middle">pass {pass_mark}</text>"#,
         ty = y1 - 4.0,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn point(date: &str, score: f64) -> TrendPoint {
+        TrendPoint {
+            date: date.into(),
+            score,
+            current: false,
+        }
+    }
+
+    #[test]
+    fn the_time_axis_tells_sessions_of_one_day_apart() {
+        let same_day = trend(&[point("2026-12-06 04:10", 40.0), point("2026-12-06 04:10", 60.0)], None);
+        assert!(same_day.contains(">session 1 · 2026-12-06 04:10<"), "{same_day}");
+        assert!(same_day.contains(">session 2 · 04:10<"), "{same_day}");
+        let days = trend(&[point("2026-11-01 10:00", 40.0), point("2026-11-23 14:25", 60.0)], None);
+        assert!(days.contains(">session 2 · 2026-11-23 14:25<"), "{days}");
+        let many: Vec<TrendPoint> = (0..TREND_POINTS + 3)
+            .map(|i| point(&format!("2026-11-01 10:{i:02}"), 50.0))
+            .collect();
+        assert!(
+            trend(&many, None).contains(">session 4 · 2026-11-01 10:03<"),
+            "numbered among all sessions"
+        );
+    }
 }

@@ -113,6 +113,18 @@ impl SessionRecord {
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a record always serialises") + "\n"
     }
+
+    /// The time the candidate took, for lists: the report's total, or for
+    /// a live session whose clock ran out before every question was asked
+    /// (those have no time, so the report has no total) the sum of the
+    /// times it did note. A sheet without times has none.
+    pub fn time_taken(&self) -> Option<u32> {
+        let questions = &self.report.questions;
+        self.report.seconds.or_else(|| {
+            (self.source == Source::Live && questions.iter().any(|q| q.seconds.is_some()))
+                .then(|| questions.iter().filter_map(|q| q.seconds).sum())
+        })
+    }
 }
 
 /// `ts` in the local time zone, as lists and reports show dates.

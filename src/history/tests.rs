@@ -347,3 +347,21 @@ fn reviews_are_read_over_their_sessions_and_travel_with_them() {
     mine.delete(&s1.id).unwrap();
     assert!(!mine.review_path(&s1.id).exists());
 }
+
+#[test]
+fn a_live_session_cut_short_by_its_clock_still_shows_the_time_it_took() {
+    let mut r = record(
+        "k",
+        Level::Mid,
+        "2026-11-01T10:00:00Z",
+        &[("q1", "security", 50.0), ("q2", "cost", 0.0)],
+    );
+    r.report.questions[0].seconds = Some(80);
+    r.report.questions[1].seconds = None;
+    r.report.seconds = None;
+    assert_eq!(r.time_taken(), None, "a sheet without times has none");
+    r.source = Source::Live;
+    assert_eq!(r.time_taken(), Some(80), "the question never reached took no time");
+    r.report.seconds = Some(95);
+    assert_eq!(r.time_taken(), Some(95));
+}

@@ -18,46 +18,57 @@ pub enum Choice {
     Placement(String),
 }
 
-/// The interview or placement chosen, or `None` when the candidate backs out.
+/// The keys, shown with each menu's prompt. dialoguer takes Esc and `q`
+/// alike: one step back, out of the menu at its first step.
+const KEYS: &str = "↑/↓ move · Enter choose · Esc back";
+
+/// The interview or placement chosen, or `None` when the candidate backs
+/// out. Esc at the level goes back to the scenarios, the one last chosen
+/// preselected.
 pub fn choose(catalog: &Catalog, default_scenario: &str) -> dialoguer::Result<Option<Choice>> {
     let term = Term::stderr();
     let items: Vec<String> = catalog.scenarios.iter().map(|s| format!("{} ({})", s.title, s.id)).collect();
-    let default = catalog.scenarios.iter().position(|s| s.id == default_scenario).unwrap_or(0);
-    let result = (|| {
-        let Some(i) = Select::new()
-            .with_prompt("Interview")
-            .items(&items)
-            .default(default)
-            .interact_on_opt(&term)?
-        else {
+    let mut default = catalog.scenarios.iter().position(|s| s.id == default_scenario).unwrap_or(0);
+    let result = (|| loop {
+        let Some(i) = select(&term, "Interview", &items, default)? else {
             return Ok(None);
         };
+        default = i;
         let scenario = &catalog.scenarios[i];
         let levels: Vec<Level> = scenario.levels().collect();
         let mut labels: Vec<String> = levels
             .iter()
             .map(|&l| {
                 let size = scenario.size(l);
-                format!("{l} — {} questions, {}", size.questions, crate::layout::mmss(size.seconds))
+                format!(
+                    "{l} — {}, {}",
+                    crate::layout::plural(size.questions, "question"),
+                    crate::layout::mmss(crate::layout::round_to_5(size.seconds))
+                )
             })
             .collect();
         labels.push("Find my level — an adaptive placement, 6 to 12 questions".to_string());
-        let Some(j) = Select::new()
-            .with_prompt("Level")
-            .items(&labels)
-            .default(0)
-            .interact_on_opt(&term)?
-        else {
-            return Ok(None);
+        let Some(j) = select(&term, "Level", &labels, 0)? else {
+            continue;
         };
-        Ok(Some(match levels.get(j) {
+        return Ok(Some(match levels.get(j) {
             Some(&level) => Choice::Interview(scenario.id.clone(), level),
             None => Choice::Placement(scenario.id.clone()),
-        }))
+        }));
     })();
     // Select hides the cursor; show it again however the menu ended.
     let _ = term.show_cursor();
     result
+}
+
+/// One step of the menu, its keys beside the prompt.
+fn select<S: AsRef<str>>(term: &Term, prompt: &str, items: &[S], default: usize) -> dialoguer::Result<Option<usize>> {
+    let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+    Select::new()
+        .with_prompt(format!("{prompt}  ({KEYS})"))
+        .items(&items)
+        .default(default)
+        .interact_on_opt(term)
 }
 
 /// Who grades the answers of an interview started from the menu.
@@ -78,7 +89,7 @@ pub fn choose_grading() -> dialoguer::Result<Option<Grading>> {
         "The grader's report at the end",
         "Self-grade — rate each answer against the reference yourself first, then see the grader's",
     ];
-    let chosen = Select::new().with_prompt("Grading").items(items).default(0).interact_on_opt(&term);
+    let chosen = select(&term, "Grading", &items, 0);
     let _ = term.show_cursor();
     Ok(chosen?.map(|i| if i == 1 { Grading::SelfGrade } else { Grading::Grader }))
 }

@@ -162,8 +162,16 @@ fn typed(line: &str, draft: String) -> Typed {
     }
 }
 
+/// Whether the candidate typed something in this sitting: `:quit` then
+/// asks once, though the draft is kept. A draft brought back by `grill
+/// resume` and left as it was leaves at once.
+fn typed_since(given: &str, now: &str) -> bool {
+    !now.trim().is_empty() && now.trim() != given.trim()
+}
+
 const UNKNOWN: &str = "unknown command — :help";
 const SKIP_DRAFT: &str = "You have typed part of an answer: :skip again to throw it away, or keep typing.";
+const QUIT_DRAFT: &str = "You have typed part of an answer: :quit again to leave (the draft is kept for grill resume), or keep typing.";
 const FROM_EDITOR: &str = "(the answer from the editor is below: Enter submits it, or keep editing)";
 const TYPE_FIRST: &str = "(type your answer first — or :skip)";
 
@@ -353,6 +361,7 @@ impl TerminalPrompter {
         let mut editor = Editor::new(&if draft.is_empty() { String::new() } else { format!("{draft}\n") });
         let mut screen = Screen::default();
         let mut skip_asked = false;
+        let mut quit_asked = false;
         let mut width: usize;
         let result = loop {
             let (w, height) = self.size();
@@ -389,6 +398,11 @@ impl TerminalPrompter {
                             editor.take_current_line();
                             screen.print_above(&style(SKIP_DRAFT).yellow().to_string(), width)?;
                         }
+                        Typed::Input(Input::Quit(now)) if typed_since(draft, &now) && !quit_asked => {
+                            quit_asked = true;
+                            editor.take_current_line();
+                            screen.print_above(&style(QUIT_DRAFT).yellow().to_string(), width)?;
+                        }
                         Typed::Input(input) => break input,
                         Typed::Edit => {
                             let text = draft_of_text(&editor.take_current_line());
@@ -401,6 +415,9 @@ impl TerminalPrompter {
                     }
                     if !matches!(typed(&line, String::new()), Typed::Input(Input::Skip)) {
                         skip_asked = false;
+                    }
+                    if !matches!(typed(&line, String::new()), Typed::Input(Input::Quit(_))) {
+                        quit_asked = false;
                     }
                 }
                 Action::Escape | Action::Redraw | Action::Ignore => {}
@@ -425,7 +442,9 @@ impl TerminalPrompter {
             self.print(&format!("> {l}"));
         }
         self.print(&format!("[{}]", RoundClock::beside(self.round.as_ref(), countdown(timing, 0), 0)));
+        let given = draft;
         let mut skip_asked = false;
+        let mut quit_asked = false;
         loop {
             let live = clock.now().saturating_sub(started).as_millis() as u64;
             for w in self.warnings(timing, live) {
@@ -453,6 +472,11 @@ impl TerminalPrompter {
                     self.print(SKIP_DRAFT);
                     continue;
                 }
+                Typed::Input(Input::Quit(now)) if typed_since(given, &now) && !quit_asked => {
+                    quit_asked = true;
+                    self.print(QUIT_DRAFT);
+                    continue;
+                }
                 Typed::Input(input) => return Ok(input),
                 Typed::Unknown => self.print(UNKNOWN),
                 Typed::Edit => {
@@ -469,6 +493,7 @@ impl TerminalPrompter {
                 Typed::Text => lines.push(line),
             }
             skip_asked = false;
+            quit_asked = false;
         }
     }
 }

@@ -68,3 +68,35 @@ fn edits_across_lines_a_paste_with_a_blank_line_and_skip_asking_first() {
 
     assert_eq!(saved_answers(&g), ["abcXdefgh", "first line\n\nthird line", ""]);
 }
+
+/// `:quit` keeps the draft for `grill resume`, but a candidate who typed
+/// in this sitting is asked once first; a draft brought back by resume
+/// and left as it was leaves at once.
+#[test]
+fn quit_with_a_typed_draft_asks_once_and_keeps_the_draft() {
+    let g = Grill::new();
+    g.write("b/pty.toml", BANK);
+    g.write("b/scenarios/pty.toml", SCENARIO);
+    let mut p = spawn(&g, &["run", "pty", "--level", "mid", "--seed", "1"]);
+    p.exp_string("Press Enter to start").unwrap();
+    keys(&mut p, "\r");
+    p.exp_string("[1/3]").unwrap();
+    keys(&mut p, "half an answer\r:quit\r");
+    p.exp_string(":quit again to leave").unwrap();
+    keys(&mut p, ":quit\r");
+    p.exp_string("Continue with: grill resume").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    let sessions: Vec<_> = std::fs::read_dir(g.path("data/sessions")).unwrap().collect();
+    let saved = std::fs::read_to_string(sessions[0].as_ref().unwrap().path()).unwrap();
+    let saved: serde_json::Value = serde_json::from_str(&saved).unwrap();
+    assert_eq!(saved["draft"], "half an answer", "{saved}");
+
+    let mut r = spawn(&g, &["resume"]);
+    r.exp_string("[1/3]").unwrap();
+    r.exp_string("> half an answer").unwrap();
+    keys(&mut r, ":quit\r");
+    r.exp_string("Continue with: grill resume").unwrap();
+    r.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut r), 0);
+}

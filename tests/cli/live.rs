@@ -238,3 +238,24 @@ fn report_to_a_file_from_a_terminal_holds_no_escape_bytes() {
     assert!(file.contains("Overall"), "{file}");
     assert!(!file.contains('\x1b'), "escape bytes in the file: {file:?}");
 }
+
+/// The start menu shows its keys; Esc at the level goes back to the
+/// scenarios (a second Esc leaves).
+#[test]
+fn the_menu_shows_its_keys_and_esc_goes_back_a_step() {
+    let g = Grill::new();
+    let mut cmd = g.command::<&str>(&[]);
+    cmd.env("TERM", "xterm");
+    let mut p = spawn_command(cmd, Some(15_000)).expect("grill starts in a pty");
+    p.exp_string(&seen("Enter choose · Esc back")).unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Level").unwrap();
+    p.send("\x1b").unwrap();
+    p.flush().unwrap();
+    p.exp_string("Interview").unwrap();
+    p.exp_string("KubeFlow Ops ladder (kubeflow-ops)").unwrap();
+    p.send("\x1b").unwrap();
+    p.flush().unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+}
